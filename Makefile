@@ -1,0 +1,71 @@
+# cpuidcheck: static checks for KVM x86 CPUID handling.
+#
+#   make                  build the GCC plugin (and the cpuidcheck program)
+#   make check            install what the tests need, build, run the tests
+#                         (unit cases, semantic patches, linux-source-6.12)
+#   make check-kernel     the real-tree tests on 6.1, 6.12 and sid's 7.x
+#   make demo             run the plugin over linux-source-6.12's arch/x86/kvm
+#   make bench            plugin overhead on KVM's largest units
+#
+# CC selects the GCC whose plugin API is used: make CC=gcc-11.
+
+CC		?= gcc
+ifeq ($(origin CC),default)
+CC		:= gcc
+endif
+# The plugin must be built by the C++ compiler of the GCC that loads it.
+CXX_FOR_PLUGIN	:= $(patsubst %gcc,%g++,$(patsubst gcc-%,g++-%,$(CC)))
+PLUGIN_INC	 = $(shell $(CC) -print-file-name=plugin)/include
+PYTHON		:= /usr/bin/python3
+
+PLUGIN		:= plugin/cpuidcheck_plugin.so
+PLUGIN_SRCS	:= $(wildcard plugin/*.c)
+PLUGIN_HDRS	:= $(wildcard plugin/*.h) plugin/facts.inc
+PLUGIN_CXXFLAGS	:= -std=gnu++11 -fPIC -fno-rtti -fno-exceptions -O2 -g \
+		   -Wall -Wno-narrowing -Wno-unused-variable -Wno-format-diag
+
+.PHONY: all deps check check-cases check-cocci check-kernel check-kernel-6.12 \
+	demo bench clean
+
+all: $(PLUGIN)
+
+deps:
+	@scripts/deps.sh build
+
+# The facts file is embedded so the plugin needs nothing beside itself.
+plugin/facts.inc: data/cpuid-facts
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&\\n"/' $< > $@.tmp
+	mv $@.tmp $@
+
+$(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS)
+	@test -d "$(PLUGIN_INC)" || { echo "cpuidcheck: no GCC plugin headers for $(CC); run scripts/deps.sh build (or gcc11)" >&2; exit 2; }
+	$(CXX_FOR_PLUGIN) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin \
+		-shared -o $@.tmp $(PLUGIN_SRCS)
+	mv $@.tmp $@
+
+check: deps
+	@scripts/deps.sh build kernel
+	$(MAKE) all
+	$(MAKE) check-cases
+	$(MAKE) check-kernel-6.12
+
+check-cases: $(PLUGIN)
+	$(PYTHON) tests/run-cases --cc $(CC) --plugin $(PLUGIN)
+
+check-kernel-6.12: $(PLUGIN)
+	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.12
+
+check-kernel: $(PLUGIN)
+	@scripts/deps.sh build kernel
+	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.1 6.12 sid
+
+demo: deps
+	@scripts/deps.sh build kernel
+	$(MAKE) all
+	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) --show 6.12
+
+bench: $(PLUGIN)
+	bench/plugin-overhead --cc $(CC) --plugin $(PLUGIN)
+
+clean:
+	rm -f plugin/*.so plugin/*.tmp plugin/facts.inc

@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cpuid-leaf: every feature handed to KVM's capability setup must belong to
+ * the word being initialised.  X86_FEATURE_x is word*32+bit and the setup
+ * keeps only the bit, so F(SMEP) in the CPUID_7_ECX list silently sets
+ * 7.ECX bit 7 (SHSTK).
+ *
+ * Lists, in both API eras:
+ *   6.1-6.13  kvm_cpu_cap_mask(leaf, F(A) | F(B) | f_lm ...) and
+ *             kvm_cpu_cap_init_kvm_defined(leaf, mask), inline functions;
+ *   6.14+     kvm_cpu_cap_init(leaf, F(A), X86_64_F(B), ...), a macro whose
+ *             scope declares kvm_cpu_cap_init_in_progress = leaf.
+ * A feature is any __feature_bit()/__feature_leaf() call with a constant
+ * argument inside the list, or a local the list uses that was assigned one.
+ * Scattered features are judged by the word __feature_translate() gives.
+ *
+ * AMD's aliases of 0x1.EDX in 0x8000_0001.EDX (data/cpuid-facts) may be
+ * listed there; where the unit defines an alias wrapper (ALIASED_1_EDX_F,
+ * v2's AF) only through it, and the wrapper only for real aliases.
+ */
+#include "cpuidcheck.h"
+
+#define CHECK "cpuid-leaf"
+
+static const char *const list_functions[] = {
+	"kvm_cpu_cap_mask", "kvm_cpu_cap_init_kvm_defined", "kvm_cpu_cap_init",
+};
+static const char *const alias_wrappers[] = { "ALIASED_1_EDX_F", "AF" };
+static const char in_progress_var[] = "kvm_cpu_cap_init_in_progress";
+
+struct feature_use {
+	long number;		/* as written, before translation */
+	location_t call;	/* the __feature_bit() call */
+	tree local;		/* the local it reached the list through */
+};
+
+struct feature_list {
+	long leaf;
+	tree body;
+	location_t loc;
+	const char *api;
+};
+
+#define MAX_LISTS 64
+#define MAX_USES 1024
+
+struct leaf_scan {
+	struct feature_list list[MAX_LISTS];
+	int nr_lists;
+	struct feature_use local[MAX_USES];	/* features assigned to locals */
+	int nr_locals;
+	struct feature_use use[MAX_USES];	/* features of one list */
+	int nr_uses;
+};
+
+static bool is_feature_call(tree t, long *number)
+{
+	const char *name = callee_name(t);
+
+	return (!strcmp(name, "__feature_bit") ||
+		!strcmp(name, "__feature_leaf")) &&
+	       call_expr_nargs(t) == 1 &&
+	       constant_value(CALL_EXPR_ARG(t, 0), number);
+}
+
+static void add_use(struct feature_use *uses, int *nr, long number,
+		    location_t call, tree local)
+{
+	if (*nr == MAX_USES)
+		return;
+	uses[*nr].number = number;
+	uses[*nr].call = call;
+	uses[*nr].local = local;
+	(*nr)++;
+}
+
+/* Features in an expression assigned to @local. */
+struct local_walk {
+	struct leaf_scan *scan;
+	tree local;
+};
+
+static tree collect_local(tree *tp, int *walk_subtrees, void *data)
+{
+	struct local_walk *w = (struct local_walk *)data;
+	long number;
+
+	if (is_feature_call(*tp, &number))
+		add_use(w->scan->local, &w->scan->nr_locals, number,
+			EXPR_LOCATION(*tp), w->local);
+	return NULL_TREE;
+}
+
+static void note_local(struct leaf_scan *scan, tree var, tree value)
+{
+	struct local_walk w = { scan, var };
+
+	if (!var || TREE_CODE(var) != VAR_DECL || TREE_STATIC(var) || !value)
+		return;
+	walk_tree_without_duplicates(&value, collect_local, &w);
+}
+
+static bool list_scope(tree bind, long *leaf)
+{
+	tree var;
+
+	for (var = BIND_EXPR_VARS(bind); var; var = DECL_CHAIN(var))
+		if (TREE_CODE(var) == VAR_DECL &&
+		    !strcmp(decl_name(var), in_progress_var))
+			return constant_value(DECL_INITIAL(var), leaf);
+	return false;
+}
+
+static void add_list(struct leaf_scan *scan, long leaf, tree body,
+		     location_t loc, const char *api)
+{
+	struct feature_list *l;
+
+	if (scan->nr_lists == MAX_LISTS)
+		return;
+	l = &scan->list[scan->nr_lists++];
+	l->leaf = leaf;
+	l->body = body;
+	l->loc = expansion_point(loc);
+	l->api = api;
+}
+
+static tree find_lists(tree *tp, int *walk_subtrees, void *data)
+{
+	struct leaf_scan *scan = (struct leaf_scan *)data;
+	tree t = *tp, var;
+	size_t i;
+	long leaf;
+
+	switch (TREE_CODE(t)) {
+	case CALL_EXPR:
+		for (i = 0; i < ARRAY_SIZE(list_functions); i++) {
+			if (strcmp(callee_name(t), list_functions[i]) ||
+			    call_expr_nargs(t) < 2)
+				continue;
+			if (constant_value(CALL_EXPR_ARG(t, 0), &leaf))
+				add_list(scan, leaf, CALL_EXPR_ARG(t, 1),
+					 EXPR_LOCATION(t), list_functions[i]);
+			*walk_subtrees = 0;
+		}
+		break;
+	case BIND_EXPR:
+		if (list_scope(t, &leaf)) {
+			add_list(scan, leaf, BIND_EXPR_BODY(t),
+				 DECL_SOURCE_LOCATION(BIND_EXPR_VARS(t)),
+				 "kvm_cpu_cap_init");
+			*walk_subtrees = 0;
+			break;
+		}
+		for (var = BIND_EXPR_VARS(t); var; var = DECL_CHAIN(var))
+			if (TREE_CODE(var) == VAR_DECL)
+				note_local(scan, var, DECL_INITIAL(var));
+		break;
+	case MODIFY_EXPR:
+		note_local(scan, TREE_OPERAND(t, 0), TREE_OPERAND(t, 1));
+		break;
+	default:
+		break;
+	}
+	return NULL_TREE;
+}
+
+static tree find_uses(tree *tp, int *walk_subtrees, void *data)
+{
+	struct leaf_scan *scan = (struct leaf_scan *)data;
+	long number;
+	int i;
+
+	if (is_feature_call(*tp, &number)) {
+		add_use(scan->use, &scan->nr_uses, number, EXPR_LOCATION(*tp),
+			NULL_TREE);
+		*walk_subtrees = 0;
+	} else if (TREE_CODE(*tp) == VAR_DECL) {
+		for (i = 0; i < scan->nr_locals; i++)
+			if (scan->local[i].local == *tp)
+				add_use(scan->use, &scan->nr_uses,
+					scan->local[i].number,
+					scan->local[i].call, *tp);
+	}
+	return NULL_TREE;
+}
+
+/* ---- judging one feature ---- */
+
+static const char *alias_wrapper_of_unit(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(alias_wrappers); i++)
+		if (model_macro_defined(alias_wrappers[i]))
+			return alias_wrappers[i];
+	return NULL;
+}
+
+static bool is_alias_wrapper(const char *wrapper)
+{
+	size_t i;
+
+	for (i = 0; wrapper && i < ARRAY_SIZE(alias_wrappers); i++)
+		if (!strcmp(wrapper, alias_wrappers[i]))
+			return true;
+	return false;
+}
+
+static const char *short_name(const char *name)
+{
+	if (!strncmp(name, "X86_FEATURE_", 12))
+		return name + 12;
+	if (!strncmp(name, "KVM_X86_FEATURE_", 16))
+		return name + 16;
+	return name;
+}
+
+/* Is a list for @word a home for aliases at all? */
+static bool word_holds_aliases(int word)
+{
+	struct cpuid_place p;
+	int i;
+
+	if (!model_place_of((long)word * 32, &p))
+		return false;
+	for (i = 0; i < facts.nr_alias; i++)
+		if (facts.alias[i].alias.function == p.function &&
+		    facts.alias[i].alias.index == p.index &&
+		    facts.alias[i].alias.reg == p.reg)
+			return true;
+	return false;
+}
+
+/* What bit @bit of @word is, for a person: a name or an alias. */
+static void describe_bit(char *buf, size_t len, int word, int bit)
+{
+	const char *name = model_feature_at(word, bit);
+	const struct alias_fact *a;
+	struct cpuid_place p;
+	char where[64];
+
+	if (name) {
+		snprintf(buf, len, "%s", name);
+		return;
+	}
+	if (model_place_of((long)word * 32 + bit, &p)) {
+		a = facts_alias_of(&p);
+		if (a) {
+			format_place(where, sizeof(where), &a->original);
+			name = model_feature_at(model_word_of_place(&a->original),
+						a->original.bit);
+			snprintf(buf, len, "the alias of %s, %s",
+				 name ? name : a->name, where);
+			return;
+		}
+	}
+	snprintf(buf, len, "a bit with no feature name");
+}
+
+static const struct feature_list *list_for_word(struct leaf_scan *scan,
+						 long word)
+{
+	int i;
+
+	for (i = 0; i < scan->nr_lists; i++)
+		if (scan->list[i].leaf == word)
+			return &scan->list[i];
+	return NULL;
+}
+
+static void collect_uses(struct leaf_scan *scan,
+			 const struct feature_list *list)
+{
+	tree body = list->body;
+
+	scan->nr_uses = 0;
+	walk_tree_without_duplicates(&body, find_uses, scan);
+}
+
+/* Does @list already declare the feature KVM numbers @kvm_number? */
+static bool list_declares(struct leaf_scan *scan,
+			  const struct feature_list *list, long kvm_number)
+{
+	int i;
+
+	collect_uses(scan, list);
+	for (i = 0; i < scan->nr_uses; i++)
+		if (model_translate(scan->use[i].number) == kvm_number)
+			return true;
+	return false;
+}
+
+static void move_advice(char *buf, size_t len, struct leaf_scan *scan,
+			long kvm_number, const char *api)
+{
+	long word = kvm_number / 32;
+	const struct feature_list *home = list_for_word(scan, word);
+
+	if (home && list_declares(scan, home, kvm_number))
+		snprintf(buf, len,
+			 "remove it; the %s(%s, ...) list at line %d already has it",
+			 home->api, model_word_name(word),
+			 LOCATION_LINE(home->loc));
+	else if (home)
+		snprintf(buf, len, "move it to the %s(%s, ...) list at line %d",
+			 home->api, model_word_name(word),
+			 LOCATION_LINE(home->loc));
+	else
+		snprintf(buf, len,
+			 "no %s(%s, ...) list exists here; add one or drop the feature",
+			 api, model_word_name(word));
+}
+
+static void judge(struct leaf_scan *scan, const struct feature_list *list,
+		  const struct feature_use *use, struct user_loc at)
+{
+	long kvm_number = model_translate(use->number);
+	const char *name = model_feature_name(use->number);
+	const char *alias_wrapper = alias_wrapper_of_unit();
+	const struct alias_fact *alias;
+	struct cpuid_place fp, lp, list_reg;
+	char written[96], fplace[64], lplace[64], bitdesc[96], advice[160];
+	char via[96] = "", lbit[64];
+	int word;
+
+	if (!name || !model_place_of(kvm_number, &fp) ||
+	    !model_place_of(list->leaf * 32 + fp.bit, &lp))
+		return;		/* partial model: no guess */
+	word = kvm_number / 32;
+	list_reg = lp;
+	list_reg.bit = -1;
+	alias = facts_alias_of(&lp);
+	if (alias && !place_equal(&alias->original, &fp))
+		alias = NULL;
+
+	if (at.wrapper)
+		snprintf(written, sizeof(written), "%s(%s)", at.wrapper,
+			 short_name(name));
+	else
+		snprintf(written, sizeof(written), "%s", name);
+	if (use->local)
+		snprintf(via, sizeof(via), " (through %s)",
+			 decl_name(use->local));
+	format_place(fplace, sizeof(fplace), &fp);
+	format_place(lplace, sizeof(lplace), &list_reg);
+	format_place(lbit, sizeof(lbit), &lp);
+	describe_bit(bitdesc, sizeof(bitdesc), list->leaf, fp.bit);
+
+	if (is_alias_wrapper(at.wrapper)) {
+		if (alias)
+			return;
+		if (word == list->leaf)
+			report(CHECK, at.loc,
+			       "%s%s: %s is %s, word %s, a feature of this word, not an alias; write F(%s)",
+			       written, via, name, fplace,
+			       model_word_name(word), short_name(name));
+		else if (word_holds_aliases(list->leaf))
+			report(CHECK, at.loc,
+			       "%s%s: %s is %s, word %s, which AMD does not alias into %s (bit %d there is %s); remove it from the %s list",
+			       written, via, name, fplace,
+			       model_word_name(word), lplace, fp.bit, bitdesc,
+			       model_word_name(list->leaf));
+		else
+			report(CHECK, at.loc,
+			       "%s%s: %s is %s, word %s, but %s is used in the %s list, which holds no aliases; write F(%s) in the %s list",
+			       written, via, name, fplace,
+			       model_word_name(word), at.wrapper,
+			       model_word_name(list->leaf), short_name(name),
+			       model_word_name(word));
+		return;
+	}
+	if (word == list->leaf)
+		return;
+	if (alias) {
+		if (alias_wrapper)
+			report(CHECK, at.loc,
+			       "%s%s: %s is %s, word %s, aliased by AMD as %s; in the %s list write %s(%s)",
+			       written, via, name, fplace,
+			       model_word_name(word), lbit,
+			       model_word_name(list->leaf), alias_wrapper,
+			       short_name(name));
+		return;
+	}
+	move_advice(advice, sizeof(advice), scan, kvm_number, list->api);
+	report(CHECK, at.loc,
+	       "%s%s: %s is %s, word %s, but is listed for word %s (%s); it would set %s bit %d (%s) instead; %s",
+	       written, via, name, fplace, model_word_name(word),
+	       model_word_name(list->leaf), lplace, model_word_name(list->leaf),
+	       fp.bit, bitdesc, advice);
+}
+
+static void check_list(struct leaf_scan *scan, const struct feature_list *list)
+{
+	struct feature_use *uses = XNEWVEC(struct feature_use, MAX_USES);
+	struct user_loc *seen_at = XNEWVEC(struct user_loc, MAX_USES);
+	long *seen_number = XNEWVEC(long, MAX_USES);
+	int nr_seen = 0, nr_uses, i, k;
+
+	collect_uses(scan, list);
+	nr_uses = scan->nr_uses;
+	memcpy(uses, scan->use, nr_uses * sizeof(*uses));
+	for (i = 0; i < nr_uses; i++) {
+		struct user_loc at = user_location(uses[i].call);
+
+		/* X86_64_F(LM) calls __feature_leaf twice and feature_bit */
+		for (k = 0; k < nr_seen; k++)
+			if (seen_at[k].loc == at.loc &&
+			    seen_number[k] == uses[i].number)
+				break;
+		if (k < nr_seen)
+			continue;
+		seen_at[nr_seen] = at;
+		seen_number[nr_seen++] = uses[i].number;
+		judge(scan, list, &uses[i], at);
+	}
+	free(uses);
+	free(seen_at);
+	free(seen_number);
+}
+
+static void leaf_on_function(tree fndecl)
+{
+	struct leaf_scan *scan;
+	tree body = DECL_SAVED_TREE(fndecl);
+	int i;
+
+	if (!body)
+		return;
+	scan = XCNEW(struct leaf_scan);
+	walk_tree_without_duplicates(&body, find_lists, scan);
+	for (i = 0; i < scan->nr_lists; i++)
+		if (scan->list[i].leaf >= 0 && scan->list[i].leaf < MAX_WORDS)
+			check_list(scan, &scan->list[i]);
+	free(scan);
+}
+
+struct cpuidcheck_check check_leaf = {
+	CHECK, true, leaf_on_function, NULL,
+};

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The architectural facts the kernel does not encode: AMD's alias sets, the
+ * CR4 table, which CPUID functions take a sub-leaf.  They live in
+ * data/cpuid-facts, the one copy every engine of cpuidcheck reads; the
+ * plugin embeds it at build time (facts.inc) and can read a replacement.
+ */
+#include "cpuidcheck.h"
+
+struct cpuid_facts facts;
+
+static const char embedded_facts[] =
+#include "facts.inc"
+	;
+
+static int parse_reg(const char *s)
+{
+	static const char *const names[NR_ARCH_REGS] = {
+		"EAX", "EBX", "ECX", "EDX"
+	};
+	int i;
+
+	for (i = 0; i < NR_ARCH_REGS; i++)
+		if (!strncasecmp(s, names[i], 3))
+			return i;
+	return -1;
+}
+
+/* FUNCTION.INDEX.REG[BIT], e.g. 0x80000001.0.EDX[3] */
+static bool parse_place(const char *s, struct cpuid_place *p)
+{
+	char *end;
+
+	p->function = strtoul(s, &end, 16);
+	if (*end != '.')
+		return false;
+	p->index = strtoul(end + 1, &end, 0);
+	if (*end != '.')
+		return false;
+	p->reg = parse_reg(end + 1);
+	if (p->reg < 0)
+		return false;
+	end += 4;
+	p->bit = -1;
+	if (*end == '[') {
+		p->bit = strtol(end + 1, &end, 10);
+		if (*end != ']' || p->bit < 0 || p->bit > 31)
+			return false;
+		end++;
+	}
+	return *end == '\0';
+}
+
+static bool parse_gates(char *s, struct cr4_fact *c)
+{
+	char *gate, *save = NULL;
+
+	c->nr_gates = 0;
+	if (!strcmp(s, "-"))
+		return true;
+	for (gate = strtok_r(s, "|", &save); gate;
+	     gate = strtok_r(NULL, "|", &save)) {
+		char *at = strchr(gate, '@');
+
+		if (!at || c->nr_gates == MAX_CR4_GATES ||
+		    (size_t)(at - gate) >= sizeof(c->gate[0].feature))
+			return false;
+		*at = '\0';
+		strcpy(c->gate[c->nr_gates].feature, gate);
+		if (!parse_place(at + 1, &c->gate[c->nr_gates].place))
+			return false;
+		c->nr_gates++;
+	}
+	return true;
+}
+
+static bool parse_line(char *line)
+{
+	char *f[24], *save = NULL, *tok;
+	int n = 0;
+
+	for (tok = strtok_r(line, " \t", &save); tok && n < 24;
+	     tok = strtok_r(NULL, " \t", &save))
+		f[n++] = tok;
+	if (!n)
+		return true;
+
+	if (!strcmp(f[0], "indexed")) {
+		int i;
+
+		for (i = 1; i < n; i++) {
+			if (facts.nr_indexed == (int)ARRAY_SIZE(facts.indexed))
+				return false;
+			facts.indexed[facts.nr_indexed++] =
+				strtoul(f[i], NULL, 16);
+		}
+		return true;
+	}
+	if (!strcmp(f[0], "alias") && n == 4) {
+		struct alias_fact *a = &facts.alias[facts.nr_alias];
+
+		if (facts.nr_alias == (int)ARRAY_SIZE(facts.alias) ||
+		    strlen(f[3]) >= sizeof(a->name) ||
+		    !parse_place(f[1], &a->alias) ||
+		    !parse_place(f[2], &a->original) ||
+		    a->alias.bit < 0 || a->original.bit < 0)
+			return false;
+		strcpy(a->name, f[3]);
+		facts.nr_alias++;
+		return true;
+	}
+	if (!strcmp(f[0], "cr4") && n == 4) {
+		struct cr4_fact *c = &facts.cr4[facts.nr_cr4];
+
+		if (facts.nr_cr4 == (int)ARRAY_SIZE(facts.cr4) ||
+		    strlen(f[2]) >= sizeof(c->name))
+			return false;
+		c->bit = atoi(f[1]);
+		strcpy(c->name, f[2]);
+		if (!parse_gates(f[3], c))
+			return false;
+		facts.nr_cr4++;
+		return true;
+	}
+	return false;
+}
+
+bool facts_load_text(const char *text, const char *origin)
+{
+	char *copy = xstrdup(text), *line, *save = NULL;
+	int lineno = 0;
+	bool ok = true;
+
+	memset(&facts, 0, sizeof(facts));
+	for (line = copy; line && ok; line = save) {
+		char *hash;
+
+		save = strchr(line, '\n');
+		if (save)
+			*save++ = '\0';
+		lineno++;
+		hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		if (!parse_line(line)) {
+			error("cpuidcheck: %s:%d: malformed facts record",
+			      origin, lineno);
+			ok = false;
+		}
+	}
+	free(copy);
+	return ok;
+}
+
+bool facts_load_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *text;
+	long len;
+	bool ok;
+
+	if (!f) {
+		error("cpuidcheck: cannot read facts file %qs: %m", path);
+		return false;
+	}
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	text = XNEWVEC(char, len + 1);
+	len = fread(text, 1, len, f);
+	text[len] = '\0';
+	fclose(f);
+	ok = facts_load_text(text, path);
+	free(text);
+	return ok;
+}
+
+bool facts_load_embedded(void)
+{
+	return facts_load_text(embedded_facts, "data/cpuid-facts");
+}
+
+bool facts_function_indexed(unsigned int function)
+{
+	int i;
+
+	for (i = 0; i < facts.nr_indexed; i++)
+		if (facts.indexed[i] == function)
+			return true;
+	return false;
+}
+
+bool place_equal(const struct cpuid_place *a, const struct cpuid_place *b)
+{
+	return a->function == b->function && a->index == b->index &&
+	       a->reg == b->reg && a->bit == b->bit;
+}
+
+/* The alias fact whose alias is @alias (a place with a bit), if any. */
+const struct alias_fact *facts_alias_of(const struct cpuid_place *alias)
+{
+	int i;
+
+	for (i = 0; i < facts.nr_alias; i++)
+		if (place_equal(&facts.alias[i].alias, alias))
+			return &facts.alias[i];
+	return NULL;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Every GCC header the plugin uses, and every difference between the GCC
+ * versions it is built for (11 and 12, Debian's gcc-N-plugin-dev), in one
+ * place, as the kernel's scripts/gcc-plugins/gcc-common.h does.
+ */
+#ifndef CPUIDCHECK_GCC_COMPAT_H
+#define CPUIDCHECK_GCC_COMPAT_H
+
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "tree.h"
+#include "stringpool.h"
+#include "tree-iterator.h"
+#include "c-family/c-common.h"
+#include "c-family/c-pragma.h"
+#include "cpplib.h"
+#include "line-map.h"
+#include "diagnostic.h"
+#include "intl.h"
+
+#if BUILDING_GCC_VERSION < 11000 || BUILDING_GCC_VERSION >= 13000
+#pragma message "cpuidcheck is tested with GCC 11 and 12 only"
+#endif
+
+/*
+ * The macro's definition as text, "NAME(params) body" or "NAME body".
+ * GCC 10 added an overload taking the cpp_macro; both versions keep the
+ * two-argument form.
+ */
+static inline const char *compat_macro_definition(cpp_hashnode *node)
+{
+	return (const char *)cpp_macro_definition(parse_in, node);
+}
+
+/* A user #define (not a builtin, not an assertion, not poisoned). */
+static inline bool compat_user_macro_p(cpp_hashnode *node)
+{
+	return node && node->type == NT_USER_MACRO;
+}
+
+/* The column GCC itself would print (-fdiagnostics-column-unit/-origin). */
+static inline int compat_column(expanded_location x)
+{
+	return diagnostic_converted_column(global_dc, x);
+}
+
+#ifndef __visible
+#define __visible __attribute__((visibility("default")))
+#endif
+
+#endif /* CPUIDCHECK_GCC_COMPAT_H */

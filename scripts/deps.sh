@@ -1,0 +1,28 @@
+#!/bin/sh
+# Install the Debian packages cpuidcheck needs, only those missing.
+# Usage: scripts/deps.sh build|check|kernel|cocci ...
+set -e
+pkgs=""
+for want in "$@"; do
+	case "$want" in
+	build)	pkgs="$pkgs gcc g++ make gcc-12-plugin-dev" ;;
+	gcc11)	pkgs="$pkgs gcc-11 g++-11 gcc-11-plugin-dev" ;;
+	kernel)	pkgs="$pkgs flex bison bc libelf-dev libssl-dev xz-utils \
+		linux-source-6.1 linux-source-6.12 python3" ;;
+	cocci)	pkgs="$pkgs coccinelle" ;;
+	sparse)	pkgs="$pkgs sparse" ;;
+	json)	pkgs="$pkgs python3-jsonschema" ;;
+	*)	echo "deps.sh: unknown package set '$want'" >&2; exit 2 ;;
+	esac
+done
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		grep -q '^install ok installed$' || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps.sh: installing$missing" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+$SUDO apt-get update -q >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing >/dev/null

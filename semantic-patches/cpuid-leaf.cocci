@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find CPUID features declared in the wrong KVM capability word.
+///
+/// Each feature in a kvm_cpu_cap_mask() / kvm_cpu_cap_init_kvm_defined()
+/// (6.1 .. 6.13) or kvm_cpu_cap_init() (6.14 onwards) list must belong to
+/// the word the list initialises: F(SMEP) in the CPUID_7_ECX list silently
+/// sets CPUID_7_ECX bit 7 (SHSTK).  A 0x1.EDX feature may appear in the
+/// CPUID_8000_0001_EDX list only if AMD aliases its bit there (and, where
+/// the tree has ALIASED_1_EDX_F(), only through that wrapper).  Raw masks
+/// such as entry->ecx & feature_bit(X) or cpuid_ecx(7) & F(X) are checked
+/// against X's register (and function, where the source shows it).
+/// Feature numbers, words, reverse_cpuid[] and __feature_translate() are
+/// learned from the checked tree; the alias set comes from data/cpuid-facts.
+/// Patch mode moves the feature to its own word's list (if the file has
+/// one), rewrites F(x) to ALIASED_1_EDX_F(x), or drops a duplicate.
+///
+// Confidence: High
+// Copyright: (C) 2025 cpuidcheck contributors.
+// URL: https://coccinelle.gitlabpages.inria.fr/website
+// Options: --no-includes --include-headers --max-width 24
+
+virtual report
+virtual context
+virtual org
+virtual patch
+
+@initialize:python@
+@@
+import os, sys
+
+def _cpuidcheck_dir():
+    d = os.environ.get("CPUIDCHECK_SEMANTIC_PATCHES")
+    if d:
+        return d
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            args = [a.decode() for a in f.read().split(b"\0")]
+        for i, a in enumerate(args):
+            if a in ("--sp-file", "--cocci-file") and i + 1 < len(args):
+                return os.path.dirname(os.path.abspath(args[i + 1]))
+            if a.endswith(".cocci"):
+                return os.path.dirname(os.path.abspath(a))
+    except OSError:
+        pass
+    return "semantic-patches"
+
+if _cpuidcheck_dir() not in sys.path:
+    sys.path.insert(0, _cpuidcheck_dir())
+import cpuidcheck_facts as cf
+
+// Era 1 locals: unsigned int f_lm = F(LM);
+@decl@
+type T;
+identifier v;
+identifier w = {F, SF, feature_bit, X86_64_F};
+expression n;
+position p;
+@@
+T v@p = w(n);
+
+@script:python@
+v << decl.v;
+w << decl.w;
+n << decl.n;
+p << decl.p;
+@@
+cf.state(p[0].file).locals[v] = (w, n)
+
+@item@
+identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
+                 kvm_cpu_cap_init};
+identifier leaf;
+expression e;
+position p;
+@@
+fn(leaf, ..., <+... e@p ...+>, ...)
+
+@script:python@
+fn << item.fn;
+leaf << item.leaf;
+e << item.e;
+p << item.p;
+@@
+cf.collect_item(fn, leaf, e, p[0])
+
+@script:python depends on report@
+p << item.p;
+@@
+cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", "report")
+
+@script:python depends on org@
+p << item.p;
+@@
+cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", "org")
+
+// ---------------------------------------------------------------- patch
+@script:python prm depends on patch@
+p << item.p;
+src; old;
+@@
+v = cf.judge_item(p[0])
+if v is None or not v["fix"] or v["fix"][0] not in ("move", "remove"):
+    cocci.include_match(False)
+else:
+    it = cf.state(p[0].file).items[(int(p[0].line), int(p[0].column))]
+    coccinelle.src = cocci.make_ident(it["leaf"])
+    coccinelle.old = cocci.make_expr(it["text"])
+
+@script:python padd depends on patch@
+p << item.p;
+tl; anc; fx; fxi;
+@@
+v = cf.judge_item(p[0])
+st = cf.state(p[0].file)
+it = st.items.get((int(p[0].line), int(p[0].column)))
+a = None
+if v is not None and v["fix"] and v["fix"][0] == "move":
+    a = cf.anchor_for(st, v["fix"][1], it["info"]["bit"])
+if a is None or not a[1] or (v["fix"][1], a[0]) in st.anchors:
+    cocci.include_match(False)
+else:
+    st.anchors.add((v["fix"][1], a[0]))
+    coccinelle.tl = cocci.make_ident(v["fix"][1])
+    coccinelle.anc = cocci.make_expr(a[0])
+    coccinelle.fx = cocci.make_expr(it["text"])
+    coccinelle.fxi = cocci.make_ident(it["text"])
+
+@script:python paddb depends on patch@
+p << item.p;
+tl; anc; fx; fxi;
+@@
+v = cf.judge_item(p[0])
+st = cf.state(p[0].file)
+it = st.items.get((int(p[0].line), int(p[0].column)))
+a = None
+if v is not None and v["fix"] and v["fix"][0] == "move":
+    a = cf.anchor_for(st, v["fix"][1], it["info"]["bit"])
+if a is None or a[1] or (v["fix"][1], a[0]) in st.anchors:
+    cocci.include_match(False)
+else:
+    st.anchors.add((v["fix"][1], a[0]))
+    coccinelle.tl = cocci.make_ident(v["fix"][1])
+    coccinelle.anc = cocci.make_expr(a[0])
+    coccinelle.fx = cocci.make_expr(it["text"])
+    coccinelle.fxi = cocci.make_ident(it["text"])
+
+@script:python prw depends on patch@
+p << item.p;
+src; old; newx;
+@@
+v = cf.judge_item(p[0])
+if v is None or not v["fix"] or v["fix"][0] != "rewrite":
+    cocci.include_match(False)
+else:
+    it = cf.state(p[0].file).items[(int(p[0].line), int(p[0].column))]
+    coccinelle.src = cocci.make_ident(it["leaf"])
+    coccinelle.old = cocci.make_expr(it["text"])
+    coccinelle.newx = cocci.make_expr(v["fix"][1])
+
+@rw depends on patch@
+identifier prw.src;
+expression prw.old, prw.newx;
+identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
+                 kvm_cpu_cap_init};
+@@
+fn(src, ..., <+...
+- old
++ newx
+ ...+>, ...)
+
+@rm depends on patch@
+identifier prm.src;
+expression prm.old;
+expression E;
+identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
+                 kvm_cpu_cap_init};
+@@
+(
+kvm_cpu_cap_init(src, ...,
+- old,
+ ...)
+|
+fn(src, <+...
+(
+ E
+- | old
+|
+- old |
+ E
+)
+ ...+>)
+)
+
+@add depends on patch@
+identifier padd.tl, padd.fxi;
+expression padd.anc, padd.fx;
+identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined};
+@@
+(
+kvm_cpu_cap_init(tl, ...,
+ anc,
++ fxi,
+ ...)
+|
+fn(tl, <+...
+- anc
++ anc | fx
+ ...+>)
+)
+
+@addb depends on patch@
+identifier paddb.tl, paddb.fxi;
+expression paddb.anc, paddb.fx;
+identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined};
+@@
+(
+kvm_cpu_cap_init(tl,
++ fxi,
+ anc, ...)
+|
+fn(tl, <+...
+- anc
++ fx | anc
+ ...+>)
+)

@@ -1,0 +1,630 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Shared helpers for cpuidcheck's semantic patches (cpuid-*.cocci).
+
+Two kinds of knowledge are needed to judge a CPUID feature use:
+
+* architectural facts the kernel does not encode (AMD's 0x8000_0001.EDX
+  alias set, the CR4 table, which CPUID functions are indexed): read at run
+  time from the project's one data file, data/cpuid-facts;
+* feature numbers, words, reverse_cpuid[] and the scattered-feature
+  translation: learned from the kernel tree being checked (cpufeatures.h,
+  cpufeature.h, reverse_cpuid.h, kvm_host.h) and from the checked file itself.
+
+The facts file is found through $CPUIDCHECK_FACTS, else ../data/cpuid-facts
+relative to this module (the same relative path holds in the source tree,
+semantic-patches/ + data/, and in the installed layout,
+$PREFIX/share/cpuidcheck/{semantic-patches,data}/).
+"""
+import os
+import re
+
+TAGS = ("cpuid-leaf", "cpuid-alias", "cpuid-cr4")
+WRAPPERS = ("F", "SF", "SCATTERED_F", "X86_64_F", "EMULATED_F",
+            "SYNTHESIZED_F", "PASSTHROUGH_F", "VENDOR_F", "RUNTIME_F",
+            "ALIASED_1_EDX_F", "AF", "feature_bit", "__feature_bit")
+REGS = ("EAX", "EBX", "ECX", "EDX")
+
+
+# ---------------------------------------------------------------- facts file
+
+def facts_path():
+    env = os.environ.get("CPUIDCHECK_FACTS")
+    if env:
+        return env
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.normpath(os.path.join(here, "..", "data", "cpuid-facts"))
+
+
+class Place(object):
+    """A CPUID bit (or, with bit None, a register): function.index.reg[bit]."""
+    __slots__ = ("fn", "idx", "reg", "bit")
+
+    def __init__(self, fn, idx, reg, bit=None):
+        self.fn, self.idx, self.reg, self.bit = fn, idx, reg.upper(), bit
+
+    def key(self):
+        return (self.fn, self.idx, self.reg, self.bit)
+
+    def regkey(self):
+        return (self.fn, self.idx, self.reg)
+
+    def __eq__(self, other):
+        return isinstance(other, Place) and self.key() == other.key()
+
+    def __hash__(self):
+        return hash(self.key())
+
+    def reg_place(self):
+        return Place(self.fn, self.idx, self.reg)
+
+    def text(self, facts):
+        fn = ("0x%x" % self.fn) if self.fn > 9 else ("%d" % self.fn)
+        if self.fn in facts.indexed:
+            s = "CPUID.(EAX=%s,ECX=%d):%s" % (fn, self.idx, self.reg)
+        else:
+            s = "CPUID.%s:%s" % (fn, self.reg)
+        if self.bit is not None:
+            s += "[%d]" % self.bit
+        return s
+
+
+_PLACE_RE = re.compile(r"^(0x[0-9a-fA-F]+|\d+)\.(\d+)\.(E[ABCD]X)\[(\d+)\]$")
+
+
+def parse_place(s):
+    m = _PLACE_RE.match(s)
+    if not m:
+        raise ValueError("bad CPUID place '%s'" % s)
+    return Place(int(m.group(1), 16 if m.group(1).startswith("0x") else 16),
+                 int(m.group(2)), m.group(3), int(m.group(4)))
+
+
+class Facts(object):
+    def __init__(self, path=None):
+        self.path = path or facts_path()
+        self.indexed = set()
+        self.aliases = []       # (alias_place, original_place, NAME)
+        self.cr4 = []           # (bit, NAME, [(FEATURE, place), ...])
+        with open(self.path) as f:
+            for lineno, line in enumerate(f, 1):
+                line = line.split("#", 1)[0].split()
+                if not line:
+                    continue
+                kind, args = line[0], line[1:]
+                if kind == "indexed":
+                    self.indexed.update(int(a, 16) for a in args)
+                elif kind == "alias":
+                    self.aliases.append((parse_place(args[0]),
+                                         parse_place(args[1]), args[2]))
+                elif kind == "cr4":
+                    gates = []
+                    if args[2] != "-":
+                        for g in args[2].split("|"):
+                            name, pl = g.split("@")
+                            gates.append((name, parse_place(pl)))
+                    self.cr4.append((int(args[0]), args[1], gates))
+                else:
+                    raise ValueError("%s:%d: unknown record '%s'"
+                                     % (self.path, lineno, kind))
+
+    def alias_of_original(self, orig, into_reg):
+        """The alias of ORIG (a Place) inside register INTO_REG, or None."""
+        for a, o, n in self.aliases:
+            if o == orig and a.regkey() == into_reg.regkey():
+                return a
+        return None
+
+    def alias_at(self, place):
+        for a, o, n in self.aliases:
+            if a == place:
+                return (a, o, n)
+        return None
+
+    def cr4_by_name(self, name):
+        for c in self.cr4:
+            if c[1] == name:
+                return c
+        return None
+
+
+_facts = None
+
+
+def facts():
+    global _facts
+    if _facts is None:
+        _facts = Facts()
+    return _facts
+
+
+# ------------------------------------------------------------ tree learning
+
+_ROOT_FILES = ("arch/x86/include/asm/cpufeatures.h",
+               "arch/x86/include/asm/cpufeature.h",
+               "arch/x86/include/asm/kvm_host.h",
+               "arch/x86/kvm/reverse_cpuid.h")
+_DIR_FILES = ("reverse_cpuid.h", "cpufeatures.h", "cpufeature.h",
+              "kvm_host.h",
+              "include/asm/cpufeatures.h", "include/asm/cpufeature.h",
+              "include/asm/kvm_host.h", "include/reverse_cpuid.h",
+              "include/kvm/reverse_cpuid.h", "include/x86/reverse_cpuid.h")
+
+
+def header_files(cfile):
+    """The headers that define the features seen by CFILE, plus CFILE."""
+    found = []
+    tree = os.environ.get("CPUIDCHECK_TREE")
+    if tree:
+        dirs = [tree]
+    else:
+        dirs = []
+        d = os.path.dirname(os.path.abspath(cfile))
+        while True:
+            dirs.append(d)
+            if os.path.isfile(os.path.join(d, _ROOT_FILES[0])):
+                break
+            up = os.path.dirname(d)
+            if up == d:
+                break
+            d = up
+    for d in dirs:
+        for rel in _ROOT_FILES + _DIR_FILES:
+            p = os.path.join(d, rel)
+            if os.path.isfile(p) and p not in found:
+                found.append(p)
+        if any(os.path.isfile(os.path.join(d, r)) for r in _ROOT_FILES[:1]):
+            break
+    found.append(os.path.abspath(cfile))
+    return found
+
+
+_COMMENT_RE = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)(\([^)]*\))?[ \t]*(.*)$",
+                        re.M)
+
+
+def _strip(text):
+    text = _COMMENT_RE.sub(lambda m: " " * 0 if "\n" not in m.group(0)
+                           else "\n" * m.group(0).count("\n"), text)
+    return text.replace("\\\n", " ")
+
+
+class Tree(object):
+    """Feature words and numbers learned from one kernel tree's sources."""
+
+    def __init__(self, files):
+        self.files = files
+        self.macros = {}        # name -> (params or None, body)
+        self.words = {}         # word name -> number
+        self.word_names = {}    # number -> word name
+        self.reverse = {}       # word number -> Place (bit None)
+        self.translated = set()  # NAME: X86_FEATURE_NAME -> KVM_X86_FEATURE_NAME
+        self.kvm_only = set()   # word names of enum kvm_only_cpuid_leafs
+        self._num = {}
+        texts = []
+        for f in files:
+            try:
+                with open(f, errors="replace") as fh:
+                    texts.append(_strip(fh.read()))
+            except OSError:
+                pass
+        for t in texts:
+            for m in _DEFINE_RE.finditer(t):
+                name, params, body = m.group(1), m.group(2), m.group(3).strip()
+                if params is not None:
+                    params = [x.strip() for x in params[1:-1].split(",")
+                              if x.strip()]
+                self.macros.setdefault(name, (params, body))
+        for t in texts:
+            for enum in ("cpuid_leafs", "kvm_only_cpuid_leafs"):
+                m = re.search(r"enum\s+%s\s*\{(.*?)\}" % enum, t, re.S)
+                if not m:
+                    continue
+                val = -1
+                for item in m.group(1).split(","):
+                    item = item.strip()
+                    if not item:
+                        continue
+                    if "=" in item:
+                        n, v = [x.strip() for x in item.split("=", 1)]
+                        v = self.eval(v)
+                        if v is None:
+                            break
+                        val = v
+                    else:
+                        n = item
+                        val += 1
+                    if not re.match(r"^CPUID_\w+$", n) or n.startswith("NR_"):
+                        continue
+                    self.words.setdefault(n, val)
+                    self.word_names.setdefault(val, n)
+                    if enum == "kvm_only_cpuid_leafs":
+                        self.kvm_only.add(n)
+        for t in texts:
+            m = re.search(r"reverse_cpuid\s*\[\s*\]\s*=\s*\{(.*?)\};", t, re.S)
+            if m:
+                for e in re.finditer(r"\[\s*(\w+)\s*\]\s*=\s*\{\s*([^,}]+),"
+                                     r"\s*([^,}]+),\s*CPUID_(E[ABCD]X)\s*\}",
+                                     m.group(1)):
+                    w = self.words.get(e.group(1))
+                    fn, idx = self.eval(e.group(2)), self.eval(e.group(3))
+                    if w is not None and fn is not None and idx is not None:
+                        self.reverse.setdefault(w, Place(fn, idx, e.group(4)))
+            m = re.search(r"__feature_translate\s*\([^)]*\)\s*\{(.*?)\n\}", t,
+                          re.S)
+            if m:
+                body = m.group(1)
+                for e in re.finditer(r"KVM_X86_TRANSLATE_FEATURE\s*\(\s*(\w+)"
+                                     r"\s*\)", body):
+                    self.translated.add(e.group(1))
+                for e in re.finditer(r"case\s+X86_FEATURE_(\w+)\s*:\s*return"
+                                     r"\s+KVM_X86_FEATURE_(\w+)", body):
+                    self.translated.add(e.group(1))
+            self.translated.discard("f")
+
+    # A tiny C preprocessor + evaluator for integer constant macros.
+    def expand(self, s, depth=0):
+        if depth > 20:
+            return None
+        out = []
+        pos = 0
+        changed = False
+        for m in re.finditer(r"[A-Za-z_]\w*", s):
+            name = m.group(0)
+            if name in self.words:
+                out.append(s[pos:m.start()] + str(self.words[name]))
+                pos = m.end()
+                changed = True
+                continue
+            mac = self.macros.get(name)
+            if mac is None:
+                continue
+            params, body = mac
+            if params is None:
+                out.append(s[pos:m.start()] + "(" + body + ")")
+                pos = m.end()
+                changed = True
+                break
+            # function-like: find the argument list
+            rest = s[m.end():]
+            a = re.match(r"\s*\(", rest)
+            if not a:
+                continue
+            i, level, args, cur = m.end() + a.end(), 1, [], ""
+            while i < len(s) and level:
+                c = s[i]
+                if c == "(":
+                    level += 1
+                elif c == ")":
+                    level -= 1
+                    if not level:
+                        break
+                if c == "," and level == 1:
+                    args.append(cur)
+                    cur = ""
+                else:
+                    cur += c
+                i += 1
+            args.append(cur)
+            b = body
+            for p, v in zip(params, args):
+                b = re.sub(r"\b%s\b" % re.escape(p), v.strip(), b)
+            out.append(s[pos:m.start()] + "(" + b + ")")
+            pos = i + 1
+            changed = True
+            break
+        out.append(s[pos:])
+        s = "".join(out)
+        if changed:
+            return self.expand(s, depth + 1)
+        return s
+
+    def eval(self, s):
+        s = s.strip()
+        try:
+            return int(s, 0)
+        except ValueError:
+            pass
+        e = self.expand(s)
+        if e is None:
+            return None
+        e = re.sub(r"\b(0x[0-9a-fA-F]+|\d+)[uUlL]+\b", r"\1", e)
+        e = re.sub(r"\(\s*(unsigned\s+)?(int|long|u32|u64)\s*\)", "", e)
+        if not re.match(r"^[\s0-9a-fA-Fx()+\-*/<>|&~]*$", e):
+            return None
+        try:
+            return int(eval(e.replace("/", "//"), {"__builtins__": {}}))
+        except Exception:
+            return None
+
+    def number(self, name):
+        """The value of a feature macro (X86_FEATURE_x, KVM_X86_FEATURE_x)."""
+        if name not in self._num:
+            self._num[name] = self.eval(name) if name in self.macros else None
+        return self._num[name]
+
+    def feature(self, name):
+        """Info for NAME (without X86_FEATURE_ prefix, or a full macro name)."""
+        full = name if re.match(r"^(KVM_)?X86_FEATURE_", name) \
+            else "X86_FEATURE_" + name
+        raw = self.number(full)
+        if raw is None:
+            return None
+        short = re.sub(r"^(KVM_)?X86_FEATURE_", "", full)
+        num, translated = raw, False
+        if full.startswith("X86_FEATURE_") and short in self.translated:
+            t = self.number("KVM_X86_FEATURE_" + short)
+            if t is not None:
+                num, translated = t, True
+        word, bit = num // 32, num % 32
+        wname = self.word_names.get(word)
+        rp = self.reverse.get(word)
+        place = Place(rp.fn, rp.idx, rp.reg, bit) if rp else None
+        return {"name": full, "short": short, "raw": raw, "num": num,
+                "word": word, "wname": wname, "bit": bit, "place": place,
+                "translated": translated,
+                "raw_wname": self.word_names.get(raw // 32)}
+
+    def word_place(self, wname):
+        w = self.words.get(wname)
+        return self.reverse.get(w) if w is not None else None
+
+    def names_at(self, word, bit):
+        """Feature names whose (translated) number is word*32+bit."""
+        want = word * 32 + bit
+        res = []
+        for n in self.macros:
+            if not n.startswith("X86_FEATURE_") or n.endswith("_ALIAS"):
+                continue
+            info = self.feature(n)
+            if info and info["num"] == want:
+                res.append(n)
+        return sorted(res)
+
+    def names_at_place(self, place):
+        """Feature names (X86_FEATURE_x) whose CPUID place is PLACE."""
+        for w, rp in self.reverse.items():
+            if rp.regkey() == place.regkey():
+                n = self.names_at(w, place.bit)
+                if n:
+                    return n
+        return []
+
+    def words_for_reg(self, regplace):
+        return [self.word_names[w] for w, rp in sorted(self.reverse.items())
+                if rp.regkey() == regplace.regkey() and w in self.word_names]
+
+
+_trees = {}
+
+
+def tree_for(cfile):
+    files = tuple(header_files(cfile))
+    t = _trees.get(files)
+    if t is None:
+        t = _trees[files] = Tree(list(files))
+    return t
+
+
+# ------------------------------------------------------------ report output
+
+def col_range(pos):
+    return "%s:%s:%s-%s" % (pos.file, pos.line, pos.column, pos.column_end)
+
+
+def report(pos, msg, tag):
+    """coccicheck's report line: file:line:col-col: message [tag]."""
+    print("%s: %s [%s]" % (col_range(pos), msg, tag))
+
+
+# ------------------------------------------------------- cpuid-leaf judging
+
+LIST_FNS = ("kvm_cpu_cap_mask", "kvm_cpu_cap_init_kvm_defined",
+            "kvm_cpu_cap_init")
+_ITEM_RE = re.compile(r"^\s*(\w+)\s*\(\s*(\w+)\s*\)\s*$")
+
+
+class FileState(object):
+    """What the rules learned about one checked file."""
+
+    def __init__(self, path):
+        self.path = path
+        self.tree = tree_for(path)
+        self.lists = {}       # leaf -> list function name
+        self.items = {}       # (line, col) -> item dict
+        self.locals = {}      # local variable -> (wrapper, name)
+        self.done = set()
+        self.verdicts = {}
+        self.anchors = set()
+
+    def era2(self):
+        return "ALIASED_1_EDX_F" in self.tree.macros
+
+
+_files = {}
+
+
+def state(path):
+    st = _files.get(path)
+    if st is None:
+        _files.clear()      # one file at a time: keep memory bounded
+        st = _files[path] = FileState(path)
+    return st
+
+
+def parse_item(st, text):
+    """(wrapper, feature macro name, shown text) for a list element."""
+    text = " ".join(text.split())
+    m = _ITEM_RE.match(text)
+    if m:
+        w, n = m.group(1), m.group(2)
+        if w not in WRAPPERS:
+            return None
+        if w == "__feature_bit":
+            return (w, n, "%s(%s)" % (w, n))
+        return (w, "X86_FEATURE_" + n, "%s(%s)" % (w, n))
+    if re.match(r"^\w+$", text) and text in st.locals:
+        w, n = st.locals[text]
+        return (w, "X86_FEATURE_" + n, "%s (= %s(%s))" % (text, w, n),)
+    return None
+
+
+def collect_item(fn, leaf, text, pos):
+    st = state(pos.file)
+    st.lists.setdefault(leaf, fn)
+    it = parse_item(st, text)
+    if it is None:
+        return
+    key = (int(pos.line), int(pos.column))
+    if key in st.items:
+        return
+    w, full, shown = it
+    info = st.tree.feature(full)
+    st.items[key] = {"fn": fn, "leaf": leaf, "wrapper": w, "full": full,
+                     "shown": shown, "text": " ".join(text.split()),
+                     "info": info, "pos": key}
+
+
+def list_call(st, wname):
+    fn = st.lists.get(wname)
+    if fn:
+        return fn
+    if st.era2():
+        return "kvm_cpu_cap_init"
+    if wname in st.tree.kvm_only:
+        return "kvm_cpu_cap_init_kvm_defined"
+    return "kvm_cpu_cap_mask"
+
+
+def _feat_desc(st, info):
+    f = facts()
+    s = "%s is %s" % (info["name"], info["place"].text(f))
+    if info["translated"]:
+        s += " (after __feature_translate)"
+    return s + ", word %s" % info["wname"]
+
+
+def judge_item(pos):
+    """Verdict for the list element at POS: None or a dict with 'msg' and
+    'fix' (('move', target) / ('rewrite', new text) / ('remove',) / None)."""
+    st = state(pos.file)
+    key = (int(pos.line), int(pos.column))
+    if key in st.verdicts:
+        return st.verdicts[key]
+    it = st.items.get(key)
+    v = _judge(st, it) if it else None
+    st.verdicts[key] = v
+    return v
+
+
+def _judge(st, it):
+    f, tree = facts(), st.tree
+    info, leaf, w = it["info"], it["leaf"], it["wrapper"]
+    if info is None or info["place"] is None:
+        return None
+    lplace = tree.word_place(leaf)
+    if lplace is None:
+        return None
+    fplace = info["place"]
+    shown = it["shown"]
+    era2 = st.era2()
+    short = info["short"]
+    edx1 = Place(1, 0, "EDX")
+    amd = Place(0x80000001, 0, "EDX")
+    if info["wname"] == leaf:
+        if w in ("ALIASED_1_EDX_F", "AF"):
+            return {"msg": "%s: %s, not a CPUID.1:EDX feature; write F(%s)"
+                    % (shown, _feat_desc(st, info), short),
+                    "fix": ("rewrite", "F(%s)" % short)}
+        return None
+    alias = f.alias_of_original(fplace, lplace)
+    if alias is not None and alias.bit == fplace.bit:
+        if era2 and w not in ("ALIASED_1_EDX_F", "AF") and \
+                lplace.regkey() == amd.regkey():
+            return {"msg": "%s: %s, aliased by AMD as %s; in the %s list "
+                    "write ALIASED_1_EDX_F(%s)"
+                    % (shown, _feat_desc(st, info), alias.text(f), leaf,
+                       short),
+                    "fix": ("rewrite", "ALIASED_1_EDX_F(%s)" % short)
+                    if _ITEM_RE.match(it["text"]) else None}
+        return None
+    pair = any(o.regkey() == fplace.regkey() and a.regkey() == lplace.regkey()
+               for a, o, n in f.aliases)
+    if pair or w in ("ALIASED_1_EDX_F", "AF"):
+        if fplace.regkey() == edx1.regkey() and lplace.regkey() == amd.regkey():
+            there = tree.names_at(tree.words[leaf], fplace.bit) \
+                if leaf in tree.words else []
+            who = "AMD does not alias" if lplace.fn == 0x80000001 \
+                else "the CPU does not alias"
+            msg = "%s: %s, which %s into %s" % (
+                shown, _feat_desc(st, info), who,
+                lplace.text(f))
+            if there:
+                msg += " (bit %d there is %s)" % (fplace.bit, there[0])
+            mine = [x for x in st.items.values()
+                    if x["leaf"] == info["wname"] and x["info"] and
+                    x["info"]["num"] == info["num"]]
+            if mine:
+                msg += "; remove it from the %s list" % leaf
+                return {"msg": msg, "fix": ("remove",)}
+            if info["wname"] in st.lists:
+                msg += "; move it to the %s(%s, ...) list" % (
+                    list_call(st, info["wname"]), info["wname"])
+                return {"msg": msg, "fix": ("move", info["wname"])}
+            msg += "; remove it from the %s list" % leaf
+            return {"msg": msg, "fix": ("remove",)}
+        if w in ("ALIASED_1_EDX_F", "AF"):
+            msg = "%s: %s, not a CPUID.1:EDX feature" % (
+                shown, _feat_desc(st, info))
+            if info["wname"] in st.lists:
+                msg += "; move it to the %s(%s, ...) list as F(%s)" % (
+                    list_call(st, info["wname"]), info["wname"], short)
+            return {"msg": msg, "fix": None}
+    # A plain wrong word.
+    lw = tree.words.get(leaf)
+    there = tree.names_at(lw, fplace.bit) if lw is not None else []
+    verb = "name" if w in ("VENDOR_F", "RUNTIME_F") else "set"
+    msg = "%s: %s, but is listed for word %s (%s); it would %s %s bit %d" % (
+        shown, _feat_desc(st, info), leaf, lplace.text(f), verb, leaf,
+        info["bit"])
+    if there:
+        msg += " (%s)" % there[0]
+    msg += " instead"
+    target = info["wname"]
+    if target in st.lists:
+        msg += "; move it to the %s(%s, ...) list" % (list_call(st, target),
+                                                       target)
+        return {"msg": msg, "fix": ("move", target)}
+    msg += "; this file has no %s(%s, ...) list to move it to" % (
+        list_call(st, target), target)
+    return {"msg": msg, "fix": None}
+
+
+def anchor_for(st, target, bit, skip_key=None):
+    """(anchor text, after?) in TARGET's list for a feature of bit BIT."""
+    cands = [x for x in st.items.values()
+             if x["leaf"] == target and x["info"] and
+             x["info"]["wname"] == target and x["pos"] != skip_key]
+    if not cands:
+        return None
+    cands.sort(key=lambda x: (x["info"]["bit"], x["pos"]))
+    below = [x for x in cands if x["info"]["bit"] < bit]
+    if below:
+        return (below[-1]["text"], True)
+    return (cands[0]["text"], False)
+
+
+def emit(pos, verdict, tag, mode="report"):
+    """Print VERDICT once per position, in coccicheck's report or org form."""
+    if verdict is None:
+        return
+    st = state(pos.file)
+    key = (tag, pos.line, pos.column, verdict["msg"])
+    if key in st.done:
+        return
+    st.done.add(key)
+    if mode == "org":
+        import coccilib.org
+        coccilib.org.print_todo(pos, "%s [%s]" % (verdict["msg"], tag))
+    else:
+        report(pos, verdict["msg"], tag)

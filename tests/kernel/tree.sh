@@ -1,0 +1,92 @@
+#!/bin/sh
+# Fetch, unpack, configure and prepare a real kernel tree in the cache.
+#
+# Usage: tests/kernel/tree.sh 6.1|6.12|sid
+# Prints the path of the prepared tree on stdout.  Trees are cached under
+# $CPUIDCHECK_CACHE (default $XDG_CACHE_HOME/cpuidcheck, ~/.cache/cpuidcheck);
+# a tree is built in a scratch directory and renamed into place only when
+# `make prepare` succeeded, so the cache never holds half a tree.
+#
+# 6.1 and 6.12 come from Debian bookworm's linux-source-* packages; "sid" is
+# sid's newest linux-source-7.*, fetched with a private apt list so the
+# machine's own sources are left alone.
+set -e
+ver="$1"
+cache="${CPUIDCHECK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cpuidcheck}"
+here="$(cd "$(dirname "$0")/../.." && pwd)"
+mkdir -p "$cache/kernels"
+
+die() { echo "tree.sh: $*" >&2; exit 2; }
+
+sid_apt() {
+	apt-get -o Dir::Etc::SourceList="$cache/sid/sources.list" \
+		-o Dir::Etc::SourceParts=/dev/null \
+		-o Dir::State::Lists="$cache/sid/lists" \
+		-o Dir::Cache="$cache/sid/cache" "$@"
+}
+
+tarball() {
+	case "$1" in
+	6.1|6.12)
+		"$here/scripts/deps.sh" kernel >&2
+		echo "/usr/src/linux-source-$1.tar.xz" ;;
+	sid)
+		mkdir -p "$cache/sid/lists/partial" "$cache/sid/cache/archives/partial" "$cache/sid/dl"
+		deb=$(ls "$cache"/sid/dl/linux-source-7.*_all.deb 2>/dev/null | sort -V | tail -1)
+		if [ -z "$deb" ]; then
+			echo "deb http://deb.debian.org/debian sid main" >"$cache/sid/sources.list"
+			sid_apt -q update >/dev/null 2>&1 || die "cannot update sid's package list"
+			pkg=$(sid_apt -q update >/dev/null 2>&1; apt-cache \
+				-o Dir::Etc::SourceList="$cache/sid/sources.list" \
+				-o Dir::Etc::SourceParts=/dev/null \
+				-o Dir::State::Lists="$cache/sid/lists" \
+				-o Dir::Cache="$cache/sid/cache" \
+				pkgnames linux-source-7. | sort -V | tail -1)
+			[ -n "$pkg" ] || die "sid has no linux-source-7.* package"
+			(cd "$cache/sid/dl" && sid_apt -q download "$pkg" >/dev/null 2>&1) ||
+				die "cannot download $pkg"
+			deb=$(ls "$cache"/sid/dl/linux-source-7.*_all.deb | sort -V | tail -1)
+		fi
+		rm -rf "$cache/sid/x"
+		dpkg-deb -x "$deb" "$cache/sid/x"
+		ls "$cache"/sid/x/usr/src/linux-source-7.*.tar.xz | tail -1 ;;
+	*)	die "unknown tree '$1' (want 6.1, 6.12 or sid)" ;;
+	esac
+}
+
+# A sid tree is named after its real version, found once and remembered.
+name="$ver"
+[ "$ver" = sid ] && [ -f "$cache/kernels/sid.name" ] && name=$(cat "$cache/kernels/sid.name")
+dest="$cache/kernels/linux-$name"
+if [ -f "$dest/.cpuidcheck-prepared" ]; then
+	echo "$dest"
+	exit 0
+fi
+
+"$here/scripts/deps.sh" kernel >&2
+tb=$(tarball "$ver")
+[ -f "$tb" ] || die "no source tarball for $ver"
+if [ "$ver" = sid ]; then
+	name=$(basename "$tb" .tar.xz | sed 's/^linux-source-//')
+	dest="$cache/kernels/linux-$name"
+fi
+tmp="$cache/kernels/.tmp-$name.$$"
+rm -rf "$tmp"
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+echo "tree.sh: unpacking $(basename "$tb")" >&2
+tar -C "$tmp" -xf "$tb"
+src=$(ls -d "$tmp"/linux-source-* | head -1)
+cd "$src"
+{
+	make -s defconfig
+	scripts/config -e VIRTUALIZATION -e KVM -e KVM_INTEL -e KVM_AMD
+	make -s olddefconfig
+	make -s -j"$(nproc)" prepare
+} >&2 || die "configuring $name failed"
+touch .cpuidcheck-prepared
+rm -rf "$dest"
+mv "$src" "$dest"
+[ "$ver" = sid ] && echo "$name" >"$cache/kernels/sid.name"
+rm -rf "$cache/sid/x"
+echo "$dest"
