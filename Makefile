@@ -24,7 +24,7 @@ PLUGIN_HDRS	:= $(wildcard plugin/*.h) plugin/facts.inc
 PLUGIN_CXXFLAGS	:= -std=gnu++11 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 		   -Wall -Wno-narrowing -Wno-unused-variable -Wno-format-diag
 
-.PHONY: all deps check check-cases check-cocci check-kernel check-kernel-6.12 \
+.PHONY: FORCE all deps check check-cases check-cocci check-kernel check-kernel-6.12 \
 	demo bench clean
 
 all: $(PLUGIN)
@@ -37,7 +37,12 @@ plugin/facts.inc: data/cpuid-facts
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&\\n"/' $< > $@.tmp
 	mv $@.tmp $@
 
-$(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS)
+# Rebuild when CC changes: the plugin only loads into the GCC it was built for.
+plugin/.built-with: FORCE
+	@echo "$(CC) $$($(CC) -dumpfullversion 2>/dev/null)" > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS) plugin/.built-with
 	@test -d "$(PLUGIN_INC)" || { echo "cpuidcheck: no GCC plugin headers for $(CC); run scripts/deps.sh build (or gcc11)" >&2; exit 2; }
 	$(CXX_FOR_PLUGIN) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin \
 		-shared -o $@.tmp $(PLUGIN_SRCS)
@@ -68,4 +73,4 @@ bench: $(PLUGIN)
 	bench/plugin-overhead --cc $(CC) --plugin $(PLUGIN)
 
 clean:
-	rm -f plugin/*.so plugin/*.tmp plugin/facts.inc
+	rm -f plugin/*.so plugin/*.tmp plugin/facts.inc plugin/.built-with

@@ -320,7 +320,7 @@ static void judge(struct leaf_scan *scan, const struct feature_list *list,
 	const char *alias_wrapper = alias_wrapper_of_unit();
 	const struct alias_fact *alias;
 	struct cpuid_place fp, lp, list_reg;
-	char written[96], fplace[64], lplace[64], bitdesc[96], advice[160];
+	char written[96], fplace[64], lplace[64], bitdesc[160], advice[192];
 	char via[96] = "", lbit[64];
 	int word;
 

@@ -95,6 +95,7 @@ struct cpuid_model {
 extern struct cpuid_model model;
 
 void model_finish_type(tree type);
+void model_dump(void);
 void model_finish_decl(tree decl);
 void model_pre_genericize(tree fndecl);
 bool model_active(void);

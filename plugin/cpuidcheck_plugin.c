@@ -19,6 +19,8 @@
  *	report findings as errors (the build fails)
  * -fplugin-arg-cpuidcheck_plugin-disable=CHECK[,CHECK...]
  *	turn checks off, e.g. disable=cpuid-leaf
+ * -fplugin-arg-cpuidcheck_plugin-dump-model
+ *	print what the plugin learned from the unit (for tests and bugs)
  * -fplugin-arg-cpuidcheck_plugin-facts=FILE
  *	read the architectural facts from FILE instead of the copy of
  *	data/cpuid-facts built into the plugin
@@ -80,10 +82,14 @@ static void pre_genericize(void *gcc_data, void *user_data)
 			checks[i]->on_function(fndecl);
 }
 
+static bool dump_model;
+
 static void finish_unit(void *gcc_data, void *user_data)
 {
 	int i;
 
+	if (dump_model)
+		model_dump();
 	if (!model_active())
 		return;
 	for (i = 0; checks[i]; i++)
@@ -111,6 +117,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		} else if (!strcmp(argv[i].key, "disable") && argv[i].value) {
 			if (!disable_checks(plugin_name, argv[i].value))
 				return 1;
+		} else if (!strcmp(argv[i].key, "dump-model")) {
+			dump_model = true;
 		} else if (!strcmp(argv[i].key, "facts") && argv[i].value) {
 			facts_file = argv[i].value;
 		} else {

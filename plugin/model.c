@@ -348,7 +348,7 @@ void format_place(char *buf, size_t len, const struct cpuid_place *place)
 struct token {
 	char kind;		/* 'n' number, 'i' identifier, else punctuator */
 	long value;
-	char id[64];
+	char id[64];		/* identifier or number as spelled */
 };
 
 struct tokens {
@@ -372,12 +372,14 @@ static bool lex(const char *s, struct tokens *out)
 			char *end;
 
 			t->kind = 'n';
-			t->value = strtol(s, &end, 0);
+			t->value = strtoul(s, &end, 0);
 			while (*end == 'u' || *end == 'U' || *end == 'l' ||
 			       *end == 'L')
 				end++;
-			if (ISIDNUM(*end))
+			if (ISIDNUM(*end) || end - s >= (long)sizeof(t->id))
 				return false;
+			memcpy(t->id, s, end - s);
+			t->id[end - s] = '\0';
 			s = end;
 		} else if (ISIDST(*s)) {
 			size_t len = 0;
@@ -394,7 +396,7 @@ static bool lex(const char *s, struct tokens *out)
 			   (s[0] == '>' && s[1] == '>')) {
 			t->kind = s[0] == '<' ? 'L' : 'R';
 			s += 2;
-		} else if (strchr("()+-*/%|&^~,", *s)) {
+		} else if (strchr("()+-*/%|&^~,#!", *s)) {
 			t->kind = *s++;
 		} else {
 			return false;	/* '#', '##', strings, casts... */
@@ -453,6 +455,42 @@ static const char *macro_body(const char *def, char params[][64], int *nr,
 	return *s == ')' ? s + 1 : NULL;
 }
 
+/* The spelling of @t, or of the single-token argument it names. */
+static const struct token *paste_operand(const struct token *t,
+					 char params[][64], int nr_params,
+					 struct parser *p, int *start, int *end)
+{
+	int k;
+
+	for (k = 0; t && t->kind == 'i' && k < nr_params; k++)
+		if (!strcmp(t->id, params[k]))
+			return end[k] - start[k] == 1 ? &p->ts->t[start[k]] :
+							NULL;
+	return t && (t->kind == 'i' || t->kind == 'n') ? t : NULL;
+}
+
+/* "X ## Y", as in the kernel's __AC(X, Y): glue two spellings, re-lex. */
+static bool paste(struct tokens *out, const struct token *l,
+		  const struct token *r, char params[][64], int nr_params,
+		  struct parser *p, int *start, int *end)
+{
+	char text[130];
+	struct tokens *glued;
+	bool ok;
+
+	l = paste_operand(l, params, nr_params, p, start, end);
+	r = paste_operand(r, params, nr_params, p, start, end);
+	if (!l || !r || out->n == MAX_TOKS)
+		return false;
+	snprintf(text, sizeof(text), "%s%s", l->id, r->id);
+	glued = XNEW(struct tokens);
+	ok = lex(text, glued) && glued->n == 1;
+	if (ok)
+		out->t[out->n++] = glued->t[0];
+	free(glued);
+	return ok;
+}
+
 /* Expand and evaluate macro @node; for a function-like one, @p is at '('. */
 static bool eval_macro_node(cpp_hashnode *node, struct parser *p, long *value)
 {
@@ -501,6 +539,14 @@ static bool eval_macro_node(cpp_hashnode *node, struct parser *p, long *value)
 		const struct token *t = &body_toks->t[i];
 		int k, j;
 
+		if (i + 3 < body_toks->n &&
+		    body_toks->t[i + 1].kind == '#' &&
+		    body_toks->t[i + 2].kind == '#') {
+			ok = paste(out, t, &body_toks->t[i + 3],
+				   params, nr_params, p, start, end);
+			i += 3;
+			continue;
+		}
 		for (k = 0; k < nr_params; k++)
 			if (t->kind == 'i' && !strcmp(t->id, params[k]))
 				break;
@@ -511,21 +557,47 @@ static bool eval_macro_node(cpp_hashnode *node, struct parser *p, long *value)
 				out->t[out->n++] = *t;
 			continue;
 		}
-		/* the argument, parenthesised */
+		/* the argument, parenthesised unless it is one token */
 		if (out->n + end[k] - start[k] + 2 > MAX_TOKS) {
 			ok = false;
 			break;
 		}
-		out->t[out->n++].kind = '(';
+		if (end[k] - start[k] != 1)
+			out->t[out->n++].kind = '(';
 		for (j = start[k]; j < end[k]; j++)
 			out->t[out->n++] = p->ts->t[j];
-		out->t[out->n++].kind = ')';
+		if (end[k] - start[k] != 1)
+			out->t[out->n++].kind = ')';
 	}
 	if (ok)
 		ok = eval_tokens(out, p ? p->depth + 1 : 1, value);
 	free(body_toks);
 	free(out);
 	return ok;
+}
+
+/* "(unsigned long)", "(u64)": the kernel's masks are full of casts. */
+static bool skip_cast(struct parser *p)
+{
+	static const char *const type_words[] = {
+		"unsigned", "signed", "long", "int", "short", "char",
+		"u8", "u16", "u32", "u64", "__u8", "__u16", "__u32", "__u64",
+		"s8", "s16", "s32", "s64",
+	};
+	int i = p->pos, n = 0;
+	size_t k;
+
+	for (; i < p->ts->n && p->ts->t[i].kind == 'i'; i++, n++) {
+		for (k = 0; k < ARRAY_SIZE(type_words); k++)
+			if (!strcmp(p->ts->t[i].id, type_words[k]))
+				break;
+		if (k == ARRAY_SIZE(type_words))
+			return false;
+	}
+	if (!n || i >= p->ts->n || p->ts->t[i].kind != ')')
+		return false;
+	p->pos = i + 1;
+	return true;
 }
 
 static long parse_primary(struct parser *p)
@@ -542,11 +614,15 @@ static long parse_primary(struct parser *p)
 	case 'n':
 		return t->value;
 	case '(':
+		if (skip_cast(p))
+			return parse_primary(p);
 		v = parse_or(p);
 		if (!peek(p, ')'))
 			p->ok = false;
 		p->pos++;
 		return v;
+	case '!':
+		return !parse_primary(p);
 	case '-':
 		return -parse_primary(p);
 	case '+':
@@ -716,4 +792,23 @@ const char *model_feature_at(int word, int bit)
 		if (model.translate_to[i] == number)
 			return model_feature_name(model.translate_from[i]);
 	return name;
+}
+
+/* -fplugin-arg-cpuidcheck_plugin-dump-model: what the unit taught us. */
+void model_dump(void)
+{
+	int w, places = 0;
+	long v;
+
+	for (w = 0; w < model.nr_words; w++)
+		if (model.word[w].has_place)
+			places++;
+	load_features();
+	fprintf(stderr,
+		"cpuidcheck: model: %s, %d words, %d with a CPUID place, %d feature names, %d translations\n",
+		model_active() ? "active" : "inactive", model.nr_words, places,
+		model.nr_features, model.nr_translate);
+	if (model_eval_macro("CR4_RESERVED_BITS", &v))
+		fprintf(stderr, "cpuidcheck: model: CR4_RESERVED_BITS = %#lx\n",
+			(unsigned long)v);
 }

@@ -48,6 +48,10 @@ if _cpuidcheck_dir() not in sys.path:
     sys.path.insert(0, _cpuidcheck_dir())
 import cpuidcheck_facts as cf
 
+@script:python depends on org@
+@@
+cf.MODE = "org"
+
 // Era 1 locals: unsigned int f_lm = F(LM);
 @decl@
 type T;
@@ -83,79 +87,122 @@ p << item.p;
 @@
 cf.collect_item(fn, leaf, e, p[0])
 
-@script:python depends on report@
+@script:python depends on report || org@
 p << item.p;
 @@
-cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", "report")
+cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", cf.MODE)
 
-@script:python depends on org@
-p << item.p;
+// Raw masks: entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); ...
+// entry->REG & feature_bit(X), and cpuid_REG(fn) & F(X).
+@rawfn@
+identifier ent;
+expression vcpu, fnv, idx, E2;
+identifier reg = {eax, ebx, ecx, edx};
+identifier w = {F, feature_bit, __feature_bit, SF};
+expression n;
+position p;
+type T;
 @@
-cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", "org")
+(
+ent = kvm_find_cpuid_entry(vcpu, fnv);
+|
+ent = kvm_find_cpuid_entry(vcpu, fnv, idx);
+|
+ent = kvm_find_cpuid_entry_index(vcpu, fnv, idx);
+|
+T ent = kvm_find_cpuid_entry(vcpu, fnv);
+|
+T ent = kvm_find_cpuid_entry(vcpu, fnv, idx);
+|
+T ent = kvm_find_cpuid_entry_index(vcpu, fnv, idx);
+)
+... when != ent = E2
+(
+ent->reg & <+... w@p(n) ...+>
+|
+ent->reg &= <+... w@p(n) ...+>
+)
+
+@script:python depends on report || org@
+fnv << rawfn.fnv;
+idx << rawfn.idx = "0";
+reg << rawfn.reg;
+w << rawfn.w;
+n << rawfn.n;
+p << rawfn.p;
+@@
+st = cf.state(p[0].file)
+st.done.add(("raw", p[0].line, p[0].column))
+cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), st.tree.eval(idx), reg, w, n, p[0], "cpuid-leaf"), "cpuid-leaf", cf.MODE)
+
+@rawcpuid@
+identifier cr = {cpuid_eax, cpuid_ebx, cpuid_ecx, cpuid_edx};
+identifier w = {F, feature_bit, __feature_bit, SF};
+expression fnv, n;
+position p;
+@@
+cr(fnv) & <+... w@p(n) ...+>
+
+@script:python depends on report || org@
+cr << rawcpuid.cr;
+fnv << rawcpuid.fnv;
+w << rawcpuid.w;
+n << rawcpuid.n;
+p << rawcpuid.p;
+@@
+st = cf.state(p[0].file)
+st.done.add(("raw", p[0].line, p[0].column))
+cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), 0, cr[-3:], w, n, p[0], "cpuid-leaf"), "cpuid-leaf", cf.MODE)
 
 // ---------------------------------------------------------------- patch
 @script:python prm depends on patch@
 p << item.p;
 src; old;
 @@
-v = cf.judge_item(p[0])
-if v is None or not v["fix"] or v["fix"][0] not in ("move", "remove"):
+r = cf.patch_remove(p[0])
+if r is None:
     cocci.include_match(False)
 else:
-    it = cf.state(p[0].file).items[(int(p[0].line), int(p[0].column))]
-    coccinelle.src = cocci.make_ident(it["leaf"])
-    coccinelle.old = cocci.make_expr(it["text"])
+    coccinelle.src = cocci.make_ident(r[0])
+    coccinelle.old = cocci.make_expr(r[1])
 
 @script:python padd depends on patch@
 p << item.p;
 tl; anc; fx; fxi;
 @@
-v = cf.judge_item(p[0])
-st = cf.state(p[0].file)
-it = st.items.get((int(p[0].line), int(p[0].column)))
-a = None
-if v is not None and v["fix"] and v["fix"][0] == "move":
-    a = cf.anchor_for(st, v["fix"][1], it["info"]["bit"])
-if a is None or not a[1] or (v["fix"][1], a[0]) in st.anchors:
+r = cf.patch_add(p[0], True)
+if r is None:
     cocci.include_match(False)
 else:
-    st.anchors.add((v["fix"][1], a[0]))
-    coccinelle.tl = cocci.make_ident(v["fix"][1])
-    coccinelle.anc = cocci.make_expr(a[0])
-    coccinelle.fx = cocci.make_expr(it["text"])
-    coccinelle.fxi = cocci.make_ident(it["text"])
+    coccinelle.tl = cocci.make_ident(r[0])
+    coccinelle.anc = cocci.make_expr(r[1])
+    coccinelle.fx = cocci.make_expr(r[2])
+    coccinelle.fxi = cocci.make_ident(r[3])
 
 @script:python paddb depends on patch@
 p << item.p;
 tl; anc; fx; fxi;
 @@
-v = cf.judge_item(p[0])
-st = cf.state(p[0].file)
-it = st.items.get((int(p[0].line), int(p[0].column)))
-a = None
-if v is not None and v["fix"] and v["fix"][0] == "move":
-    a = cf.anchor_for(st, v["fix"][1], it["info"]["bit"])
-if a is None or a[1] or (v["fix"][1], a[0]) in st.anchors:
+r = cf.patch_add(p[0], False)
+if r is None:
     cocci.include_match(False)
 else:
-    st.anchors.add((v["fix"][1], a[0]))
-    coccinelle.tl = cocci.make_ident(v["fix"][1])
-    coccinelle.anc = cocci.make_expr(a[0])
-    coccinelle.fx = cocci.make_expr(it["text"])
-    coccinelle.fxi = cocci.make_ident(it["text"])
+    coccinelle.tl = cocci.make_ident(r[0])
+    coccinelle.anc = cocci.make_expr(r[1])
+    coccinelle.fx = cocci.make_expr(r[2])
+    coccinelle.fxi = cocci.make_ident(r[3])
 
 @script:python prw depends on patch@
 p << item.p;
 src; old; newx;
 @@
-v = cf.judge_item(p[0])
-if v is None or not v["fix"] or v["fix"][0] != "rewrite":
+r = cf.patch_rewrite(p[0])
+if r is None:
     cocci.include_match(False)
 else:
-    it = cf.state(p[0].file).items[(int(p[0].line), int(p[0].column))]
-    coccinelle.src = cocci.make_ident(it["leaf"])
-    coccinelle.old = cocci.make_expr(it["text"])
-    coccinelle.newx = cocci.make_expr(v["fix"][1])
+    coccinelle.src = cocci.make_ident(r[0])
+    coccinelle.old = cocci.make_expr(r[1])
+    coccinelle.newx = cocci.make_expr(r[2])
 
 @rw depends on patch@
 identifier prw.src;

@@ -476,13 +476,13 @@ def collect_item(fn, leaf, text, pos):
     if it is None:
         return
     key = (int(pos.line), int(pos.column))
-    if key in st.items:
+    if key in st.items and st.items[key]["end"] >= int(pos.column_end):
         return
     w, full, shown = it
     info = st.tree.feature(full)
     st.items[key] = {"fn": fn, "leaf": leaf, "wrapper": w, "full": full,
-                     "shown": shown, "text": " ".join(text.split()),
-                     "info": info, "pos": key}
+                     "shown": shown, "text": re.sub(r"\s+", "", text),
+                     "info": info, "pos": key, "end": int(pos.column_end)}
 
 
 def list_call(st, wname):
@@ -509,9 +509,11 @@ def judge_item(pos):
     'fix' (('move', target) / ('rewrite', new text) / ('remove',) / None)."""
     st = state(pos.file)
     key = (int(pos.line), int(pos.column))
+    it = st.items.get(key)
+    if it is None or it["end"] != int(pos.column_end):
+        return None
     if key in st.verdicts:
         return st.verdicts[key]
-    it = st.items.get(key)
     v = _judge(st, it) if it else None
     st.verdicts[key] = v
     return v
@@ -628,3 +630,156 @@ def emit(pos, verdict, tag, mode="report"):
         coccilib.org.print_todo(pos, "%s [%s]" % (verdict["msg"], tag))
     else:
         report(pos, verdict["msg"], tag)
+
+
+# ------------------------------------------------------------ patch helpers
+#
+# Script rules that inherit the same position must bind it in the same
+# environments, or Coccinelle drops the environments (and with them every
+# later rule): so each patch-mode script yields a binding for every element,
+# a placeholder (NONE matches no code) where there is nothing to fix.
+
+NONE = "__cpuidcheck_none__"
+
+
+def _placeholder(pos, rule, n):
+    return (NONE,) * n
+
+
+def patch_remove(pos):
+    """(list word, element) to delete, for a move or a removal."""
+    v = judge_item(pos)
+    if v and v["fix"] and v["fix"][0] in ("move", "remove"):
+        it = state(pos.file).items[(int(pos.line), int(pos.column))]
+        return (it["leaf"], it["text"])
+    return _placeholder(pos, "remove", 2)
+
+
+def patch_add(pos, after):
+    """(target word, anchor, element, element) to insert next to anchor."""
+    v = judge_item(pos)
+    st = state(pos.file)
+    if v and v["fix"] and v["fix"][0] == "move":
+        it = st.items[(int(pos.line), int(pos.column))]
+        a = anchor_for(st, v["fix"][1], it["info"]["bit"])
+        if a is not None and a[1] == after and \
+                (v["fix"][1], a[0]) not in st.anchors:
+            st.anchors.add((v["fix"][1], a[0]))
+            return (v["fix"][1], a[0], it["text"], it["text"])
+    return _placeholder(pos, "add%d" % after, 4)
+
+
+def patch_rewrite(pos):
+    v = judge_item(pos)
+    if v and v["fix"] and v["fix"][0] == "rewrite":
+        it = state(pos.file).items[(int(pos.line), int(pos.column))]
+        return (it["leaf"], it["text"], v["fix"][1])
+    return _placeholder(pos, "rewrite", 3)
+
+
+# ------------------------------------------------------ cpuid-alias judging
+
+QUERY_FNS = ("guest_cpuid_has", "guest_cpu_cap_has", "guest_can_use",
+             "kvm_cpu_cap_has", "kvm_cpu_cap_get", "cpuid_entry_has",
+             "cpuid_entry_get", "kvm_governed_feature_check_and_set",
+             "guest_cpu_cap_check_and_set", "kvm_cpu_cap_check_and_set",
+             "boot_cpu_has", "cpu_feature_enabled", "guest_pv_has_feature")
+
+
+def _original_name(tree, orig):
+    names = tree.names_at_place(orig)
+    return names[0] if names else None
+
+
+def judge_query(fn, name, pos):
+    """An alias feature NAME passed to a query function FN."""
+    st = state(pos.file)
+    f = facts()
+    info = st.tree.feature(name)
+    if info is None or info["place"] is None:
+        return None
+    al = f.alias_at(info["place"])
+    if al is None:
+        return None
+    a, o, n = al
+    on = _original_name(st.tree, o)
+    msg = "%s(%s): %s is %s, an alias of %s" % (
+        fn, name, name, a.text(f), o.text(f))
+    if on:
+        msg += " (%s)" % on
+    msg += "; KVM must never query an alias, the answer is meaningless"
+    if on:
+        msg += "; query %s instead" % on
+    return {"msg": msg, "fix": ("rename", on) if on else None}
+
+
+def judge_raw(fn_val, idx_val, reg, wrapper, name, pos, tag):
+    """entry->REG & W(NAME) with entry from CPUID function FN_VAL[, IDX]."""
+    st = state(pos.file)
+    f = facts()
+    full = name if wrapper == "__feature_bit" else "X86_FEATURE_" + name
+    info = st.tree.feature(full)
+    if info is None or info["place"] is None:
+        return None
+    fp = info["place"]
+    reg = reg.upper()
+    shown = "%s(%s)" % (wrapper, name)
+    if fn_val is None:
+        if reg != fp.reg and tag == "cpuid-leaf":
+            return {"msg": "%s: %s is %s, but is tested in %s" % (
+                shown, info["name"], fp.text(f), reg), "fix": None}
+        return None
+    tested = Place(fn_val, idx_val or 0, reg, fp.bit)
+    if tested == fp:
+        return None
+    al = f.alias_at(tested)
+    if al is not None and al[1] == fp:
+        if tag != "cpuid-alias":
+            return None
+        return {"msg": "%s: tests %s, AMD's alias of %s (%s); KVM must never "
+                "query an alias, the answer is meaningless; test %s instead"
+                % (shown, tested.text(f), fp.text(f), info["name"],
+                   fp.reg_place().text(f)),
+                "fix": ("function", fp.fn)}
+    if tag != "cpuid-leaf":
+        return None
+    there = st.tree.names_at_place(tested)
+    msg = "%s: %s is %s, but is tested in %s" % (
+        shown, info["name"], fp.text(f), tested.reg_place().text(f))
+    msg += "; it would test bit %d there" % fp.bit
+    if there:
+        msg += " (%s)" % there[0]
+    msg += " instead"
+    return {"msg": msg, "fix": None}
+
+
+def judge_unbacked(pos):
+    """An alias advertised in a list without its original."""
+    st = state(pos.file)
+    f = facts()
+    key = (int(pos.line), int(pos.column))
+    it = st.items.get(key)
+    if it is None or it["end"] != int(pos.column_end) or not it["info"]:
+        return None
+    info = it["info"]
+    lplace = st.tree.word_place(it["leaf"])
+    if lplace is None or info["place"] is None or info["wname"] == it["leaf"]:
+        return None
+    alias = f.alias_of_original(info["place"], lplace)
+    if alias is None or alias.bit != info["place"].bit:
+        return None
+    if info["wname"] not in st.lists:
+        return None
+    mine = [x for x in st.items.values()
+            if x["leaf"] == info["wname"] and x["info"] and
+            x["info"]["num"] == info["num"]]
+    if mine:
+        return None
+    return {"msg": "%s: advertises %s, an alias of %s (%s), but the %s list "
+            "does not advertise %s; an alias without its original is a "
+            "bogus CPUID model" % (it["shown"], alias.text(f),
+                                   info["place"].text(f), info["name"],
+                                   info["wname"], info["name"]),
+            "fix": None}
+
+MODE = "report"

@@ -6,7 +6,7 @@ void kvm_initialize_cpu_caps(void)
 	kvm_cpu_cap_init(CPUID_8000_0001_EDX,
 		ALIASED_1_EDX_F(PSE),
 		F(SYSCALL),
-		ALIASED_1_EDX_F(NX), /* { dg-warning "(?=.*ALIASED_1_EDX_F)X86_FEATURE_NX is CPUID\.0x80000001:EDX\[20\], word CPUID_8000_0001_EDX.*\[cpuid-leaf\]" } */
+		ALIASED_1_EDX_F(NX), /* { dg-warning "^(?=.*ALIASED_1_EDX_F).*X86_FEATURE_NX is CPUID\.0x80000001:EDX\[20\], word CPUID_8000_0001_EDX.*\[cpuid-leaf\]" } */
 		F(RDTSCP),
 	);
 }
