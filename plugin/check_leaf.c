@@ -22,168 +22,7 @@
 
 #define CHECK "cpuid-leaf"
 
-static const char *const list_functions[] = {
-	"kvm_cpu_cap_mask", "kvm_cpu_cap_init_kvm_defined", "kvm_cpu_cap_init",
-};
 static const char *const alias_wrappers[] = { "ALIASED_1_EDX_F", "AF" };
-static const char in_progress_var[] = "kvm_cpu_cap_init_in_progress";
-
-struct feature_use {
-	long number;		/* as written, before translation */
-	location_t call;	/* the __feature_bit() call */
-	tree local;		/* the local it reached the list through */
-};
-
-struct feature_list {
-	long leaf;
-	tree body;
-	location_t loc;
-	const char *api;
-};
-
-#define MAX_LISTS 64
-#define MAX_USES 1024
-
-struct leaf_scan {
-	struct feature_list list[MAX_LISTS];
-	int nr_lists;
-	struct feature_use local[MAX_USES];	/* features assigned to locals */
-	int nr_locals;
-	struct feature_use use[MAX_USES];	/* features of one list */
-	int nr_uses;
-};
-
-static bool is_feature_call(tree t, long *number)
-{
-	const char *name = callee_name(t);
-
-	return (!strcmp(name, "__feature_bit") ||
-		!strcmp(name, "__feature_leaf")) &&
-	       call_expr_nargs(t) == 1 &&
-	       constant_value(CALL_EXPR_ARG(t, 0), number);
-}
-
-static void add_use(struct feature_use *uses, int *nr, long number,
-		    location_t call, tree local)
-{
-	if (*nr == MAX_USES)
-		return;
-	uses[*nr].number = number;
-	uses[*nr].call = call;
-	uses[*nr].local = local;
-	(*nr)++;
-}
-
-/* Features in an expression assigned to @local. */
-struct local_walk {
-	struct leaf_scan *scan;
-	tree local;
-};
-
-static tree collect_local(tree *tp, int *walk_subtrees, void *data)
-{
-	struct local_walk *w = (struct local_walk *)data;
-	long number;
-
-	if (is_feature_call(*tp, &number))
-		add_use(w->scan->local, &w->scan->nr_locals, number,
-			EXPR_LOCATION(*tp), w->local);
-	return NULL_TREE;
-}
-
-static void note_local(struct leaf_scan *scan, tree var, tree value)
-{
-	struct local_walk w = { scan, var };
-
-	if (!var || TREE_CODE(var) != VAR_DECL || TREE_STATIC(var) || !value)
-		return;
-	walk_tree_without_duplicates(&value, collect_local, &w);
-}
-
-static bool list_scope(tree bind, long *leaf)
-{
-	tree var;
-
-	for (var = BIND_EXPR_VARS(bind); var; var = DECL_CHAIN(var))
-		if (TREE_CODE(var) == VAR_DECL &&
-		    !strcmp(decl_name(var), in_progress_var))
-			return constant_value(DECL_INITIAL(var), leaf);
-	return false;
-}
-
-static void add_list(struct leaf_scan *scan, long leaf, tree body,
-		     location_t loc, const char *api)
-{
-	struct feature_list *l;
-
-	if (scan->nr_lists == MAX_LISTS)
-		return;
-	l = &scan->list[scan->nr_lists++];
-	l->leaf = leaf;
-	l->body = body;
-	l->loc = expansion_point(loc);
-	l->api = api;
-}
-
-static tree find_lists(tree *tp, int *walk_subtrees, void *data)
-{
-	struct leaf_scan *scan = (struct leaf_scan *)data;
-	tree t = *tp, var;
-	size_t i;
-	long leaf;
-
-	switch (TREE_CODE(t)) {
-	case CALL_EXPR:
-		for (i = 0; i < ARRAY_SIZE(list_functions); i++) {
-			if (strcmp(callee_name(t), list_functions[i]) ||
-			    call_expr_nargs(t) < 2)
-				continue;
-			if (constant_value(CALL_EXPR_ARG(t, 0), &leaf))
-				add_list(scan, leaf, CALL_EXPR_ARG(t, 1),
-					 EXPR_LOCATION(t), list_functions[i]);
-			*walk_subtrees = 0;
-		}
-		break;
-	case BIND_EXPR:
-		if (list_scope(t, &leaf)) {
-			add_list(scan, leaf, BIND_EXPR_BODY(t),
-				 DECL_SOURCE_LOCATION(BIND_EXPR_VARS(t)),
-				 "kvm_cpu_cap_init");
-			*walk_subtrees = 0;
-			break;
-		}
-		for (var = BIND_EXPR_VARS(t); var; var = DECL_CHAIN(var))
-			if (TREE_CODE(var) == VAR_DECL)
-				note_local(scan, var, DECL_INITIAL(var));
-		break;
-	case MODIFY_EXPR:
-		note_local(scan, TREE_OPERAND(t, 0), TREE_OPERAND(t, 1));
-		break;
-	default:
-		break;
-	}
-	return NULL_TREE;
-}
-
-static tree find_uses(tree *tp, int *walk_subtrees, void *data)
-{
-	struct leaf_scan *scan = (struct leaf_scan *)data;
-	long number;
-	int i;
-
-	if (is_feature_call(*tp, &number)) {
-		add_use(scan->use, &scan->nr_uses, number, EXPR_LOCATION(*tp),
-			NULL_TREE);
-		*walk_subtrees = 0;
-	} else if (TREE_CODE(*tp) == VAR_DECL) {
-		for (i = 0; i < scan->nr_locals; i++)
-			if (scan->local[i].local == *tp)
-				add_use(scan->use, &scan->nr_uses,
-					scan->local[i].number,
-					scan->local[i].call, *tp);
-	}
-	return NULL_TREE;
-}
 
 /* ---- judging one feature ---- */
 
@@ -258,46 +97,13 @@ static void describe_bit(char *buf, size_t len, int word, int bit)
 	snprintf(buf, len, "a bit with no feature name");
 }
 
-static const struct feature_list *list_for_word(struct leaf_scan *scan,
-						 long word)
-{
-	int i;
-
-	for (i = 0; i < scan->nr_lists; i++)
-		if (scan->list[i].leaf == word)
-			return &scan->list[i];
-	return NULL;
-}
-
-static void collect_uses(struct leaf_scan *scan,
-			 const struct feature_list *list)
-{
-	tree body = list->body;
-
-	scan->nr_uses = 0;
-	walk_tree_without_duplicates(&body, find_uses, scan);
-}
-
-/* Does @list already declare the feature KVM numbers @kvm_number? */
-static bool list_declares(struct leaf_scan *scan,
-			  const struct feature_list *list, long kvm_number)
-{
-	int i;
-
-	collect_uses(scan, list);
-	for (i = 0; i < scan->nr_uses; i++)
-		if (model_translate(scan->use[i].number) == kvm_number)
-			return true;
-	return false;
-}
-
-static void move_advice(char *buf, size_t len, struct leaf_scan *scan,
+static void move_advice(char *buf, size_t len, struct cap_lists *scan,
 			long kvm_number, const char *api)
 {
 	long word = kvm_number / 32;
-	const struct feature_list *home = list_for_word(scan, word);
+	const struct feature_list *home = cap_list_for_word(scan, word);
 
-	if (home && list_declares(scan, home, kvm_number))
+	if (home && cap_list_declares(scan, home, kvm_number))
 		snprintf(buf, len,
 			 "remove it; the %s(%s, ...) list at line %d already has it",
 			 home->api, model_word_name(word),
@@ -312,7 +118,7 @@ static void move_advice(char *buf, size_t len, struct leaf_scan *scan,
 			 api, model_word_name(word));
 }
 
-static void judge(struct leaf_scan *scan, const struct feature_list *list,
+static void judge(struct cap_lists *scan, const struct feature_list *list,
 		  const struct feature_use *use, struct user_loc at)
 {
 	long kvm_number = model_translate(use->number);
@@ -351,18 +157,18 @@ static void judge(struct leaf_scan *scan, const struct feature_list *list,
 		if (alias)
 			return;
 		if (word == list->leaf)
-			report(CHECK, at.loc,
+			report(CHECK, name, at.loc,
 			       "%s%s: %s is %s, word %s, a feature of this word, not an alias; write F(%s)",
 			       written, via, name, fplace,
 			       model_word_name(word), short_name(name));
 		else if (word_holds_aliases(list->leaf))
-			report(CHECK, at.loc,
+			report(CHECK, name, at.loc,
 			       "%s%s: %s is %s, word %s, which AMD does not alias into %s (bit %d there is %s); remove it from the %s list",
 			       written, via, name, fplace,
 			       model_word_name(word), lplace, fp.bit, bitdesc,
 			       model_word_name(list->leaf));
 		else
-			report(CHECK, at.loc,
+			report(CHECK, name, at.loc,
 			       "%s%s: %s is %s, word %s, but %s is used in the %s list, which holds no aliases; write F(%s) in the %s list",
 			       written, via, name, fplace,
 			       model_word_name(word), at.wrapper,
@@ -374,7 +180,7 @@ static void judge(struct leaf_scan *scan, const struct feature_list *list,
 		return;
 	if (alias) {
 		if (alias_wrapper)
-			report(CHECK, at.loc,
+			report(CHECK, name, at.loc,
 			       "%s%s: %s is %s, word %s, aliased by AMD as %s; in the %s list write %s(%s)",
 			       written, via, name, fplace,
 			       model_word_name(word), lbit,
@@ -383,21 +189,21 @@ static void judge(struct leaf_scan *scan, const struct feature_list *list,
 		return;
 	}
 	move_advice(advice, sizeof(advice), scan, kvm_number, list->api);
-	report(CHECK, at.loc,
+	report(CHECK, name, at.loc,
 	       "%s%s: %s is %s, word %s, but is listed for word %s (%s); it would set %s bit %d (%s) instead; %s",
 	       written, via, name, fplace, model_word_name(word),
 	       model_word_name(list->leaf), lplace, model_word_name(list->leaf),
 	       fp.bit, bitdesc, advice);
 }
 
-static void check_list(struct leaf_scan *scan, const struct feature_list *list)
+static void check_list(struct cap_lists *scan, const struct feature_list *list)
 {
 	struct feature_use *uses = XNEWVEC(struct feature_use, MAX_USES);
 	struct user_loc *seen_at = XNEWVEC(struct user_loc, MAX_USES);
 	long *seen_number = XNEWVEC(long, MAX_USES);
 	int nr_seen = 0, nr_uses, i, k;
 
-	collect_uses(scan, list);
+	cap_list_uses(scan, list);
 	nr_uses = scan->nr_uses;
 	memcpy(uses, scan->use, nr_uses * sizeof(*uses));
 	for (i = 0; i < nr_uses; i++) {
@@ -421,20 +227,18 @@ static void check_list(struct leaf_scan *scan, const struct feature_list *list)
 
 static void leaf_on_function(tree fndecl)
 {
-	struct leaf_scan *scan;
-	tree body = DECL_SAVED_TREE(fndecl);
+	struct cap_lists *scan;
 	int i;
 
-	if (!body)
+	scan = cap_lists_scan(fndecl);
+	if (!scan)
 		return;
-	scan = XCNEW(struct leaf_scan);
-	walk_tree_without_duplicates(&body, find_lists, scan);
 	for (i = 0; i < scan->nr_lists; i++)
 		if (scan->list[i].leaf >= 0 && scan->list[i].leaf < MAX_WORDS)
 			check_list(scan, &scan->list[i]);
-	free(scan);
+	cap_lists_free(scan);
 }
 
 struct cpuidcheck_check check_leaf = {
-	CHECK, true, leaf_on_function, NULL,
+	CHECK, true, leaf_on_function, NULL, NULL,
 };

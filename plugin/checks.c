@@ -7,16 +7,8 @@
 
 struct cpuidcheck_check *checks[] = {
 	&check_leaf,
+	&check_rawmask,
+	&check_alias,
+	&check_cr4,
 	NULL,
 };
-
-struct cpuidcheck_check *check_by_name(const char *name, size_t len)
-{
-	int i;
-
-	for (i = 0; checks[i]; i++)
-		if (strlen(checks[i]->name) == len &&
-		    !strncmp(checks[i]->name, name, len))
-			return checks[i];
-	return NULL;
-}

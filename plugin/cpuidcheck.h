@@ -96,6 +96,7 @@ extern struct cpuid_model model;
 
 void model_finish_type(tree type);
 void model_dump(void);
+void model_note_define(cpp_hashnode *node);
 void model_finish_decl(tree decl);
 void model_pre_genericize(tree fndecl);
 bool model_active(void);
@@ -120,9 +121,78 @@ extern bool findings_are_errors;
 
 struct user_loc user_location(location_t loc);
 location_t expansion_point(location_t loc);
-void report(const char *check, location_t loc, const char *fmt, ...)
-	ATTRIBUTE_PRINTF_3;
+void report(const char *check, const char *subject, location_t loc,
+	    const char *fmt, ...) ATTRIBUTE_PRINTF_4;
+bool load_suppressions(const char *path);
+void report_summary(void);
+bool loc_in_macro(location_t loc, const char *name);
 int report_count(void);
+
+/* ---- lists.c: KVM's capability setup ---- */
+
+struct feature_use {
+	long number;		/* as written, before translation */
+	location_t call;	/* the __feature_bit() call */
+	tree local;		/* the local it reached the list through */
+};
+
+struct feature_list {
+	long leaf;
+	tree body;
+	location_t loc;
+	const char *api;
+};
+
+#define MAX_LISTS 64
+#define MAX_USES 1024
+
+struct cap_lists {
+	struct feature_list list[MAX_LISTS];
+	int nr_lists;
+	struct feature_use local[MAX_USES];	/* features assigned to locals */
+	int nr_locals;
+	struct feature_use use[MAX_USES];	/* features of one list */
+	int nr_uses;
+};
+
+bool is_feature_call(tree t, long *number);
+struct cap_lists *cap_lists_scan(tree fndecl);
+void cap_lists_free(struct cap_lists *scan);
+void cap_list_uses(struct cap_lists *scan, const struct feature_list *list);
+bool cap_list_declares(struct cap_lists *scan,
+		       const struct feature_list *list, long kvm_number);
+const struct feature_list *cap_list_for_word(struct cap_lists *scan,
+					     long word);
+
+/* ---- entries.c: reads of CPUID output registers, and their origin ---- */
+
+struct cpuid_read {
+	bool function_known;
+	unsigned int function;
+	bool index_known;
+	unsigned int index;
+	int reg;			/* enum arch_reg */
+	location_t origin;		/* the lookup that produced the entry */
+};
+
+struct cpuid_walk {
+	/* @expr is "READ & MASK" (or |, ^); @update: "READ op= MASK" */
+	void (*on_mask)(struct cpuid_walk *w, tree expr,
+			const struct cpuid_read *read, tree mask, bool update);
+	void (*on_call)(struct cpuid_walk *w, tree call);
+	void *data;
+	tree cond;			/* the COND_EXPR whose test is walked */
+	/* private */
+	struct entry_origin *origins;
+	int nr_origins;
+	tree assigned[64];		/* entries assigned so far */
+	int nr_assigned;
+	hash_set<tree> *visited;
+};
+
+void cpuid_walk_function(struct cpuid_walk *w, tree fndecl);
+bool cpuid_read_of(struct cpuid_walk *w, tree t, struct cpuid_read *read);
+const char *arch_reg_name(int reg);
 
 /* ---- checks ---- */
 
@@ -131,12 +201,15 @@ struct cpuidcheck_check {
 	bool enabled;
 	void (*on_function)(tree fndecl);	/* a parsed function body */
 	void (*on_finish_unit)(void);		/* optional */
+	void (*on_define)(cpp_hashnode *node);	/* optional: a #define */
 };
 
 extern struct cpuidcheck_check *checks[];
-struct cpuidcheck_check *check_by_name(const char *name, size_t len);
 
 extern struct cpuidcheck_check check_leaf;
+extern struct cpuidcheck_check check_rawmask;
+extern struct cpuidcheck_check check_alias;
+extern struct cpuidcheck_check check_cr4;
 
 /* tree helpers shared by the checks (model.c) */
 const char *callee_name(tree call);

@@ -19,6 +19,9 @@
  *	report findings as errors (the build fails)
  * -fplugin-arg-cpuidcheck_plugin-disable=CHECK[,CHECK...]
  *	turn checks off, e.g. disable=cpuid-leaf
+ * -fplugin-arg-cpuidcheck_plugin-suppress=FILE
+ *	acknowledged findings, one "CHECK SUBJECT [why]" a line, e.g.
+ *	"cpuid-cr4 CR4.VME"; they are counted in a one-line note
  * -fplugin-arg-cpuidcheck_plugin-dump-model
  *	print what the plugin learned from the unit (for tests and bugs)
  * -fplugin-arg-cpuidcheck_plugin-facts=FILE
@@ -46,14 +49,20 @@ static bool disable_checks(const char *plugin, const char *list)
 	while (p && *p) {
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		struct cpuidcheck_check *c = check_by_name(p, len);
+		bool found = false;
+		int i;
 
-		if (!c) {
+		for (i = 0; checks[i]; i++)
+			if (strlen(checks[i]->name) == len &&
+			    !strncmp(checks[i]->name, p, len)) {
+				checks[i]->enabled = false;
+				found = true;
+			}
+		if (!found) {
 			error(G_("unknown check %<%.*s%> in %<-fplugin-arg-%s-disable%>"),
 			      (int)len, p, plugin);
 			return false;
 		}
-		c->enabled = false;
 		p = comma ? comma + 1 : NULL;
 	}
 	return true;
@@ -83,6 +92,28 @@ static void pre_genericize(void *gcc_data, void *user_data)
 }
 
 static bool dump_model;
+static void (*prev_define)(cpp_reader *, location_t, cpp_hashnode *);
+
+static void on_define(cpp_reader *pfile, location_t loc, cpp_hashnode *node)
+{
+	int i;
+
+	if (prev_define)
+		prev_define(pfile, loc, node);
+	model_note_define(node);
+	for (i = 0; checks[i]; i++)
+		if (checks[i]->enabled && checks[i]->on_define)
+			checks[i]->on_define(node);
+}
+
+/* After the front end set up the preprocessor, watch its #defines. */
+static void start_unit(void *gcc_data, void *user_data)
+{
+	cpp_callbacks *cb = cpp_get_callbacks(parse_in);
+
+	prev_define = cb->define;
+	cb->define = on_define;
+}
 
 static void finish_unit(void *gcc_data, void *user_data)
 {
@@ -90,11 +121,11 @@ static void finish_unit(void *gcc_data, void *user_data)
 
 	if (dump_model)
 		model_dump();
-	if (!model_active())
-		return;
-	for (i = 0; checks[i]; i++)
-		if (checks[i]->enabled && checks[i]->on_finish_unit)
-			checks[i]->on_finish_unit();
+	if (model_active())
+		for (i = 0; checks[i]; i++)
+			if (checks[i]->enabled && checks[i]->on_finish_unit)
+				checks[i]->on_finish_unit();
+	report_summary();
 }
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -117,6 +148,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		} else if (!strcmp(argv[i].key, "disable") && argv[i].value) {
 			if (!disable_checks(plugin_name, argv[i].value))
 				return 1;
+		} else if (!strcmp(argv[i].key, "suppress") && argv[i].value) {
+			if (!load_suppressions(argv[i].value))
+				return 1;
 		} else if (!strcmp(argv[i].key, "dump-model")) {
 			dump_model = true;
 		} else if (!strcmp(argv[i].key, "facts") && argv[i].value) {
@@ -132,6 +166,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 
 	register_callback(plugin_name, PLUGIN_INFO, NULL,
 			  &cpuidcheck_plugin_info);
+	register_callback(plugin_name, PLUGIN_START_UNIT, start_unit, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_TYPE, finish_type, NULL);
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, pre_genericize,

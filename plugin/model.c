@@ -753,11 +753,25 @@ static int collect_feature(cpp_reader *, cpp_hashnode *node, void *)
 	return 1;
 }
 
+/* #defines seen so far, and at the last load of the feature names */
+static unsigned long nr_defines, nr_defines_loaded;
+
+void model_note_define(cpp_hashnode *node)
+{
+	nr_defines++;
+}
+
 static void load_features(void)
 {
-	if (model.features_loaded)
+	int i;
+
+	if (model.features_loaded && nr_defines == nr_defines_loaded)
 		return;
+	for (i = 0; i < model.nr_features; i++)
+		free(const_cast<char *>(model.features[i].name));
+	model.nr_features = 0;
 	model.features_loaded = true;
+	nr_defines_loaded = nr_defines;
 	cpp_forall_identifiers(parse_in, collect_feature, NULL);
 }
 
@@ -767,13 +781,18 @@ const char *model_feature_name(long number)
 	const char *kvm_name = NULL;
 	int i;
 
-	load_features();
+	if (!model.features_loaded)
+		load_features();
 	for (i = 0; i < model.nr_features; i++) {
 		if (model.features[i].number != number)
 			continue;
 		if (!strncmp(model.features[i].name, "X86_FEATURE_", 12))
 			return model.features[i].name;
 		kvm_name = kvm_name ? kvm_name : model.features[i].name;
+	}
+	if (!kvm_name && nr_defines != nr_defines_loaded) {
+		load_features();	/* defined since the last look */
+		return model_feature_name(number);
 	}
 	return kvm_name;
 }

@@ -62,6 +62,27 @@ static const line_map_macro *find_wrapper(location_t loc, int depth)
 	return find_wrapper(expansion, depth + 1);
 }
 
+static bool macro_in_history(location_t loc, const char *name, int depth)
+{
+	const line_map_macro *map;
+
+	if (!virtual_loc(loc) || depth > 32)
+		return false;
+	map = linemap_check_macro(linemap_lookup(line_table, loc));
+	if (!strcmp(linemap_map_get_macro_name(map), name))
+		return true;
+	return macro_in_history(linemap_macro_map_loc_unwind_toward_spelling(
+					line_table, map, loc), name, depth + 1) ||
+	       macro_in_history(MACRO_MAP_EXPANSION_POINT_LOCATION(map), name,
+				depth + 1);
+}
+
+/* Was the code at @loc produced by an expansion of macro @name? */
+bool loc_in_macro(location_t loc, const char *name)
+{
+	return macro_in_history(loc, name, 0);
+}
+
 struct user_loc user_location(location_t loc)
 {
 	struct user_loc u = { loc, NULL };
@@ -107,7 +128,86 @@ static bool seen(const char *text)
 	return false;
 }
 
-void report(const char *check, location_t loc, const char *fmt, ...)
+/* ---- acknowledged findings: -fplugin-arg-cpuidcheck_plugin-suppress ---- */
+
+struct suppression {
+	char check[32];
+	char subject[64];
+	struct suppression *next;
+};
+
+static struct suppression *suppressions;
+static const char *suppress_file;
+static int nr_suppressed;
+
+/*
+ * One acknowledgement a line: "CHECK SUBJECT [why...]", e.g.
+ *   cpuid-cr4 CR4.VME  KVM's selftests treat it as always allowed
+ * '#' starts a comment.  SUBJECT is what a finding is about: a CR4 bit
+ * (CR4.NAME) or a feature (X86_FEATURE_NAME); '*' matches any.
+ */
+bool load_suppressions(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	int lineno = 0;
+
+	if (!f) {
+		error("cpuidcheck: cannot read suppression file %qs: %m", path);
+		return false;
+	}
+	suppress_file = xstrdup(path);
+	while (fgets(line, sizeof(line), f)) {
+		struct suppression *s;
+		char check[32], subject[64];
+		char *hash = strchr(line, '#');
+
+		lineno++;
+		if (hash)
+			*hash = '\0';
+		if (sscanf(line, "%31s %63s", check, subject) != 2) {
+			if (sscanf(line, "%31s", check) == 1) {
+				error("cpuidcheck: %s:%d: expected CHECK SUBJECT",
+				      path, lineno);
+				fclose(f);
+				return false;
+			}
+			continue;
+		}
+		s = XNEW(struct suppression);
+		strcpy(s->check, check);
+		strcpy(s->subject, subject);
+		s->next = suppressions;
+		suppressions = s;
+	}
+	fclose(f);
+	return true;
+}
+
+static bool suppressed(const char *check, const char *subject)
+{
+	struct suppression *s;
+
+	for (s = suppressions; s; s = s->next)
+		if (!strcmp(s->check, check) &&
+		    (!strcmp(s->subject, "*") ||
+		     (subject && !strcmp(s->subject, subject))))
+			return true;
+	return false;
+}
+
+/* The one-line count of acknowledged findings, never silently dropped. */
+void report_summary(void)
+{
+	if (nr_suppressed)
+		fprintf(stderr,
+			"cpuidcheck: note: %d finding%s suppressed by %s\n",
+			nr_suppressed, nr_suppressed == 1 ? "" : "s",
+			suppress_file);
+}
+
+void report(const char *check, const char *subject, location_t loc,
+	    const char *fmt, ...)
 {
 	expanded_location x = expand_location(loc);
 	char msg[1024], key[1280];
@@ -120,6 +220,10 @@ void report(const char *check, location_t loc, const char *fmt, ...)
 		 x.line, x.column, msg);
 	if (seen(key))
 		return;
+	if (suppressed(check, subject)) {
+		nr_suppressed++;
+		return;
+	}
 	nr_reported++;
 	if (findings_are_errors) {
 		error_at(loc, "%s [%s]", msg, check);

@@ -783,3 +783,95 @@ def judge_unbacked(pos):
             "fix": None}
 
 MODE = "report"
+
+
+# -------------------------------------------------------- cpuid-cr4 judging
+
+def _cr4_allowed(tree):
+    """CR4 bit names CR4_RESERVED_BITS lets through, or None."""
+    mac = tree.macros.get("CR4_RESERVED_BITS")
+    if not mac:
+        return None
+    return set(re.findall(r"X86_CR4_(\w+)", mac[1]))
+
+
+def judge_fixed1(bitname, reg, wrapper, name, pos):
+    """cr4_fixed1_update(X86_CR4_B, reg, feature_bit(F)) vs the CR4 table."""
+    st = state(pos.file)
+    f = facts()
+    b = re.sub(r"^X86_CR4_", "", bitname)
+    c = f.cr4_by_name(b)
+    if c is None:
+        return None
+    full = name if wrapper == "__feature_bit" else "X86_FEATURE_" + name
+    info = st.tree.feature(full)
+    gates = c[2]
+    msg = None
+    if not gates:
+        msg = "CR4.%s is not enumerated by any CPUID feature, but is gated " \
+              "on %s" % (b, full)
+    elif info and info["place"] is not None:
+        ok = [g for g in gates if g[1] == info["place"]]
+        if not ok:
+            msg = "CR4.%s is enumerated by %s, but is gated on %s (%s)" % (
+                b, " or ".join("%s (%s)" % (g[0], g[1].text(f)) for g in gates),
+                full, info["place"].text(f))
+        elif reg.upper() != info["place"].reg:
+            msg = "CR4.%s: %s is %s, but the gate tests %s" % (
+                b, full, info["place"].text(f), reg.upper())
+    allowed = _cr4_allowed(st.tree)
+    if msg is None and allowed is not None and b not in allowed:
+        msg = "CR4.%s is gated for nested VMX, but CR4_RESERVED_BITS never " \
+              "allows it" % b
+    return {"msg": msg, "fix": None} if msg else None
+
+
+def cr4_gates_in(text):
+    """{CR4 bit name: [feature names]} of a __cr4_reserved_bits() body:
+    'if (!__cpu_has(__c, X86_FEATURE_F) [&& !__cpu_has(...)]) bits |= B'."""
+    res = {}
+    for m in re.finditer(r"if\s*\(((?:\s*&&\s*|\s*!\s*__cpu_has\s*\(\s*__c\s*,"
+                         r"\s*X86_FEATURE_\w+\s*\))+)\s*\)\s*"
+                         r"__reserved_bits\s*\|=\s*X86_CR4_(\w+)", text):
+        feats = re.findall(r"X86_FEATURE_(\w+)", m.group(1))
+        res.setdefault(m.group(2), []).extend(feats)
+    return res
+
+
+def check_cr4_reserved(path):
+    """Reports for a file defining __cr4_reserved_bits(): list of lines."""
+    st = state(path)
+    if ("cr4-reserved",) in st.done:
+        return []
+    st.done.add(("cr4-reserved",))
+    f = facts()
+    try:
+        raw = open(path, errors="replace").read()
+    except OSError:
+        return []
+    m = re.search(r"^#\s*define\s+__cr4_reserved_bits\b.*?(?<!\\)\n", raw,
+                  re.S | re.M)
+    if not m:
+        return []
+    line = raw.count("\n", 0, m.start()) + 1
+    gates = cr4_gates_in(m.group(0).replace("\\\n", " "))
+    allowed = _cr4_allowed(st.tree)
+    if allowed is None:
+        return []
+    out = []
+    for bit, name, gl in f.cr4:
+        if name not in allowed or not gl:
+            continue
+        have = gates.get(name, [])
+        want = [g[0] for g in gl]
+        if not have:
+            out.append((line, "CR4.%s is allowed by CR4_RESERVED_BITS but "
+                        "__cr4_reserved_bits() never reserves it when the "
+                        "CPU lacks %s; add 'if (!__cpu_has(__c, "
+                        "X86_FEATURE_%s)) __reserved_bits |= X86_CR4_%s;'"
+                        % (name, " or ".join("%s (%s)" % (g[0], g[1].text(f))
+                                             for g in gl), want[0], name)))
+        elif not any(h in want for h in have):
+            out.append((line, "CR4.%s is reserved on X86_FEATURE_%s, but is "
+                        "enumerated by %s" % (name, have[0], " or ".join(want))))
+    return ["%s:%d:0-1: %s [cpuid-cr4]" % (path, l, msg) for l, msg in out]

@@ -19,6 +19,8 @@ void kvm_initialize_cpu_caps(void)
 
 	kvm_cpu_cap_init(CPUID_1_EDX,
 		F(FPU),
+		F(PSE),
+		F(FXSR),
 		F(VME),
 		F(SEP),
 		F(CLFLUSH),

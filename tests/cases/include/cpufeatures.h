@@ -132,6 +132,7 @@ enum cpuid_leafs {
 /* Word 12: CPUID.(EAX=7,ECX=1):EAX */
 #define X86_FEATURE_AVX_VNNI		(12*32+ 4)
 #define X86_FEATURE_AVX512_BF16		(12*32+ 5)
+#define X86_FEATURE_AMX_FP16		(12*32+21)
 #define X86_FEATURE_FRED		(12*32+17)
 #define X86_FEATURE_LAM			(12*32+26)
 

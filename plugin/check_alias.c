@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cpuid-alias: KVM may advertise an aliased CPUID bit but must never query
+ * one.  AMD duplicated 18 CPUID.0x1.EDX features into 0x8000_0001.EDX
+ * (Intel CPUs don't have them, KVM honours only the originals), and 7.x
+ * declares X86_FEATURE_AMX_*_ALIAS for CPUID.0x1E.1.EAX; the alias sets are
+ * in data/cpuid-facts.  Findings:
+ *   - a query API given a feature whose place is an alias;
+ *   - a raw read of an alias: "entry->edx & feature_bit(PSE)" on an entry
+ *     of 0x8000_0001, or a constant mask with an alias bit;
+ *   - an alias advertised in the capability setup while its original is
+ *     not advertised in its own word's list (a bogus CPUID model).
+ */
+#include "cpuidcheck.h"
+
+#define CHECK "cpuid-alias"
+
+/* Functions that answer "does it have X?", any era. */
+static const char *const query_apis[] = {
+	"guest_cpuid_has", "guest_cpu_cap_has", "guest_can_use",
+	"kvm_cpu_cap_has", "kvm_cpu_cap_get", "__kvm_cpu_cap_has",
+	"cpuid_entry_has", "cpuid_entry_get",
+	"kvm_governed_feature_check_and_set",
+};
+
+static bool is_query_api(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(query_apis); i++)
+		if (!strcmp(name, query_apis[i]))
+			return true;
+	return false;
+}
+
+/* The argument that is the feature number: the parameter named so. */
+static tree feature_argument(tree call)
+{
+	tree fn = get_callee_fndecl(call), parm;
+	int i = 0, n = call_expr_nargs(call);
+
+	if (!n)
+		return NULL_TREE;
+	for (parm = fn ? DECL_ARGUMENTS(fn) : NULL_TREE; parm && i < n;
+	     parm = DECL_CHAIN(parm), i++)
+		if (strstr(decl_name(parm), "feature"))
+			return CALL_EXPR_ARG(call, i);
+	return CALL_EXPR_ARG(call, n - 1);
+}
+
+static const struct alias_fact *alias_at(const struct cpuid_place *p)
+{
+	return facts_alias_of(p);
+}
+
+static const char *original_name(const struct alias_fact *a)
+{
+	const char *name = model_feature_at(model_word_of_place(&a->original),
+					    a->original.bit);
+
+	return name ? name : a->name;
+}
+
+static void report_query(location_t loc, const char *how, long number,
+			 const struct cpuid_place *place,
+			 const struct alias_fact *a)
+{
+	struct user_loc at = user_location(loc);
+	const char *name = model_feature_name(number);
+	char aplace[64], oplace[64], label[96];
+
+	format_place(aplace, sizeof(aplace), place);
+	format_place(oplace, sizeof(oplace), &a->original);
+	if (name)
+		snprintf(label, sizeof(label), "%s", name);
+	else
+		snprintf(label, sizeof(label), "feature %ld", number);
+	report(CHECK, name ? name : a->name, at.loc,
+	       "%s(%s): %s is %s, an alias of %s (%s); KVM must never query an alias, the answer is meaningless (KVM honours only the original); query %s instead",
+	       how, label, label, aplace, original_name(a), oplace,
+	       original_name(a));
+}
+
+/* ---- queries through the APIs ---- */
+
+static void on_call(struct cpuid_walk *w, tree call)
+{
+	const char *api = callee_name(call);
+	const struct alias_fact *a;
+	struct cpuid_place p;
+	long number;
+
+	if (!is_query_api(api) ||
+	    !constant_value(feature_argument(call), &number) ||
+	    !model_place_of(model_translate(number), &p))
+		return;
+	a = alias_at(&p);
+	if (a)
+		report_query(EXPR_LOCATION(call), api, number, &p, a);
+}
+
+/* ---- raw reads ---- */
+
+struct raw_walk {
+	const struct cpuid_read *read;
+};
+
+static bool read_place(const struct cpuid_read *r, int bit,
+		       struct cpuid_place *p)
+{
+	if (!r->function_known || !r->index_known)
+		return false;
+	p->function = r->function;
+	p->index = r->index;
+	p->reg = r->reg;
+	p->bit = bit;
+	return true;
+}
+
+static tree raw_features(tree *tp, int *walk_subtrees, void *data)
+{
+	struct raw_walk *rw = (struct raw_walk *)data;
+	const struct alias_fact *a;
+	struct cpuid_place fp, rp;
+	char how[64], oplace[64], rplace[64];
+	struct user_loc at;
+	const char *name;
+	long number;
+
+	if (TREE_CODE(*tp) != CALL_EXPR ||
+	    strcmp(callee_name(*tp), "__feature_bit") ||
+	    call_expr_nargs(*tp) != 1 ||
+	    !constant_value(CALL_EXPR_ARG(*tp, 0), &number))
+		return NULL_TREE;
+	*walk_subtrees = 0;
+	name = model_feature_name(number);
+	if (!name || !model_place_of(model_translate(number), &fp) ||
+	    !read_place(rw->read, fp.bit, &rp))
+		return NULL_TREE;
+	a = alias_at(&rp);
+	if (!a || !place_equal(&a->original, &fp))
+		return NULL_TREE;
+	at = user_location(EXPR_LOCATION(*tp));
+	format_place(rplace, sizeof(rplace), &rp);
+	format_place(oplace, sizeof(oplace), &fp);
+	snprintf(how, sizeof(how), "%s(%s)", at.wrapper ? at.wrapper :
+		 "__feature_bit", at.wrapper ? name + 12 : name);
+	report(CHECK, name, at.loc,
+	       "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless; test %s in %s instead (e.g. guest_cpu_cap_has())",
+	       how, rplace, name, oplace, name, oplace);
+	return NULL_TREE;
+}
+
+static void raw_constant(tree expr, const struct cpuid_read *r,
+			 unsigned long mask)
+{
+	const struct alias_fact *a;
+	struct cpuid_place rp, op;
+	char rplace[64], oplace[64];
+	int bit;
+
+	for (bit = 0; bit < 32; bit++) {
+		if (!(mask & (1UL << bit)) || !read_place(r, bit, &rp))
+			continue;
+		a = alias_at(&rp);
+		if (!a)
+			continue;
+		op = a->original;
+		format_place(rplace, sizeof(rplace), &rp);
+		format_place(oplace, sizeof(oplace), &op);
+		report(CHECK, original_name(a),
+		       user_location(EXPR_LOCATION(expr)).loc,
+		       "the mask %#lx reads %s, the alias of %s (%s); KVM must never query an alias, the answer is meaningless; test %s in %s instead",
+		       mask, rplace, original_name(a), oplace,
+		       original_name(a), oplace);
+	}
+}
+
+static void on_mask(struct cpuid_walk *w, tree expr,
+		    const struct cpuid_read *read, tree mask, bool update)
+{
+	struct raw_walk rw = { read };
+	long value;
+
+	/* "entry->edx |= F(PSE)" advertises; only reads query */
+	if (update || TREE_CODE(expr) != BIT_AND_EXPR)
+		return;
+	if (constant_value(mask, &value))
+		raw_constant(expr, read, (unsigned long)value & 0xffffffffUL);
+	else
+		walk_tree_without_duplicates(&mask, raw_features, &rw);
+}
+
+/* ---- advertising an alias without its original ---- */
+
+static void check_advertised(struct cap_lists *scan,
+			     const struct feature_list *list)
+{
+	struct feature_use *uses = XNEWVEC(struct feature_use, MAX_USES);
+	const struct feature_list *home;
+	const struct alias_fact *a;
+	struct cpuid_place fp, lp;
+	char aplace[64], oplace[64], written[96];
+	const char *name;
+	int nr_uses, i, ow;
+
+	cap_list_uses(scan, list);
+	nr_uses = scan->nr_uses;
+	memcpy(uses, scan->use, nr_uses * sizeof(*uses));
+	for (i = 0; i < nr_uses; i++) {
+		long number = model_translate(uses[i].number);
+		struct user_loc at;
+
+		if (!model_place_of(number, &fp) ||
+		    !model_place_of(list->leaf * 32 + fp.bit, &lp))
+			continue;
+		a = alias_at(&lp);
+		if (!a)
+			continue;
+		/* F(PSE) in 0x8000_0001.EDX, or F(AMX_INT8_ALIAS) in 0x1E */
+		if (!place_equal(&a->original, &fp) && !place_equal(&lp, &fp))
+			continue;
+		ow = model_word_of_place(&a->original);
+		home = ow >= 0 ? cap_list_for_word(scan, ow) : NULL;
+		if (!home || cap_list_declares(scan, home,
+					       (long)ow * 32 + a->original.bit))
+			continue;
+		at = user_location(uses[i].call);
+		name = model_feature_name(uses[i].number);
+		snprintf(written, sizeof(written), "%s(%s)",
+			 at.wrapper ? at.wrapper : "__feature_bit",
+			 name ? name + (at.wrapper ? 12 : 0) : "?");
+		format_place(aplace, sizeof(aplace), &lp);
+		format_place(oplace, sizeof(oplace), &a->original);
+		report(CHECK, original_name(a), at.loc,
+		       "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model; add %s to that list or drop the alias",
+		       written, aplace,
+		       original_name(a), oplace, home->api,
+		       model_word_name(ow), LOCATION_LINE(home->loc),
+		       original_name(a), original_name(a));
+	}
+	free(uses);
+}
+
+static void alias_on_function(tree fndecl)
+{
+	struct cpuid_walk w;
+	struct cap_lists *scan;
+	int i;
+
+	memset(&w, 0, sizeof(w));
+	w.on_call = on_call;
+	w.on_mask = on_mask;
+	cpuid_walk_function(&w, fndecl);
+
+	scan = cap_lists_scan(fndecl);
+	if (!scan)
+		return;
+	for (i = 0; i < scan->nr_lists; i++)
+		check_advertised(scan, &scan->list[i]);
+	cap_lists_free(scan);
+}
+
+struct cpuidcheck_check check_alias = {
+	CHECK, true, alias_on_function, NULL, NULL,
+};

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cpuid-cr4: every CR4 bit KVM lets a guest set must be gated by the CPUID
+ * feature that enumerates it (data/cpuid-facts, Intel SDM Vol. 3A 2.5).
+ *
+ * Two places encode the gates:
+ *   - the reserved-bits macro, __cr4_reserved_bits(__cpu_has, __c) in every
+ *     release, recognised by its shape: a function-like macro that starts
+ *     from CR4_RESERVED_BITS and adds "if (!has(X86_FEATURE_F)) bits |=
+ *     X86_CR4_B;" gates.  It is judged in the unit that expands it with a
+ *     guest query (cpuid.c), so each finding is printed once per build;
+ *   - nested VMX's CR4 fixed1 bits: "if (entry && (entry->REG & F)) ...
+ *     cr4_fixed1 |= X86_CR4_B" tuples after entry = kvm_find_cpuid_entry().
+ * Findings: a bit CR4_RESERVED_BITS allows with no gate, a gate with a
+ * feature that does not enumerate the bit, a fixed1 tuple reading the wrong
+ * function/index/register or naming the wrong feature, a fixed1 bit that
+ * CR4_RESERVED_BITS never allows, a gated bit missing from fixed1.
+ */
+#include "cpuidcheck.h"
+
+#define CHECK "cpuid-cr4"
+
+#define MAX_GATES 48
+#define MAX_GATE_FEATURES 4
+
+struct cr4_gate {
+	location_t loc;				/* the "if" */
+	const char *feature[MAX_GATE_FEATURES];	/* X86_FEATURE_* */
+	int nr_features;
+	unsigned long bits;			/* X86_CR4_* it sets */
+};
+
+static struct {
+	bool looked;
+	cpp_hashnode *macro;		/* the reserved-bits macro */
+	const char *cpu_has, *caps, *var;	/* its parameter/variable names */
+	struct cr4_gate gate[MAX_GATES];
+	int nr_gates;
+	bool have_allowed;
+	unsigned long allowed;		/* ~CR4_RESERVED_BITS */
+	bool judged;
+	location_t anchor;		/* its use of CR4_RESERVED_BITS */
+} rb;
+
+static const char *token_name(const cpp_token *tok)
+{
+	if (tok->type == CPP_NAME)
+		return (const char *)NODE_NAME(tok->val.node.node);
+	if (tok->type == CPP_MACRO_ARG && tok->val.macro_arg.spelling)
+		return (const char *)NODE_NAME(tok->val.macro_arg.spelling);
+	return "";
+}
+
+static bool cr4_value(const char *name, unsigned long *bits)
+{
+	long v;
+
+	if (!model_eval_macro(name, &v))
+		return false;
+	*bits = v;
+	return true;
+}
+
+/* "if ( ... X86_FEATURE_F ... ) VAR |= X86_CR4_B ... ;" */
+static int parse_gate(const cpp_macro *m, unsigned int i)
+{
+	struct cr4_gate *g = &rb.gate[rb.nr_gates];
+	unsigned int j = i + 1;
+	int depth = 0;
+
+	memset(g, 0, sizeof(*g));
+	g->loc = m->exp.tokens[i].src_loc;
+	for (; j < m->count; j++) {
+		const cpp_token *tok = &m->exp.tokens[j];
+		const char *name = token_name(tok);
+
+		if (tok->type == CPP_OPEN_PAREN)
+			depth++;
+		else if (tok->type == CPP_CLOSE_PAREN && --depth == 0)
+			break;
+		else if (!strncmp(name, "X86_FEATURE_", 12) &&
+			 g->nr_features < MAX_GATE_FEATURES)
+			g->feature[g->nr_features++] = name;
+	}
+	for (j++; j < m->count && m->exp.tokens[j].type != CPP_SEMICOLON;
+	     j++) {
+		const cpp_token *tok = &m->exp.tokens[j];
+		const char *name = token_name(tok);
+		unsigned long bits;
+
+		if (tok->type == CPP_OR_EQ && j > 0 && !rb.var)
+			rb.var = token_name(&m->exp.tokens[j - 1]);
+		if (!strncmp(name, "X86_CR4_", 8) && cr4_value(name, &bits))
+			g->bits |= bits;
+	}
+	if (g->nr_features && g->bits && rb.nr_gates < MAX_GATES)
+		rb.nr_gates++;
+	return j;
+}
+
+static bool reserved_bits_shape(const cpp_macro *m)
+{
+	bool uses_reserved = false, has_if = false;
+	unsigned int i;
+
+	if (m->kind != cmk_macro || !m->fun_like || m->paramc != 2)
+		return false;
+	for (i = 0; i < m->count; i++) {
+		const char *name = token_name(&m->exp.tokens[i]);
+
+		uses_reserved |= !strcmp(name, "CR4_RESERVED_BITS");
+		has_if |= !strcmp(name, "if");
+	}
+	return uses_reserved && has_if;
+}
+
+/* Every #define: is it the reserved-bits macro? */
+static void cr4_on_define(cpp_hashnode *node)
+{
+	if (!rb.macro && compat_user_macro_p(node) && node->value.macro &&
+	    reserved_bits_shape(node->value.macro))
+		rb.macro = node;
+}
+
+/* Read the gates once the macro and everything it names exist. */
+static void look_for_macro(void)
+{
+	const cpp_macro *m;
+	unsigned int i;
+	long v;
+
+	if (rb.looked || !rb.macro)
+		return;
+	rb.looked = true;
+	m = rb.macro->value.macro;
+	rb.cpu_has = (const char *)NODE_NAME(m->parm.params[0]);
+	rb.caps = (const char *)NODE_NAME(m->parm.params[1]);
+	for (i = 0; i < m->count; i++) {
+		if (!strcmp(token_name(&m->exp.tokens[i]), "CR4_RESERVED_BITS"))
+			rb.anchor = m->exp.tokens[i].src_loc;
+		if (!strcmp(token_name(&m->exp.tokens[i]), "if"))
+			i = parse_gate(m, i);
+	}
+	if (model_eval_macro("CR4_RESERVED_BITS", &v)) {
+		rb.have_allowed = true;
+		rb.allowed = ~(unsigned long)v;
+	}
+}
+
+static const struct cr4_fact *fact_of_bit(int bit)
+{
+	int i;
+
+	for (i = 0; i < facts.nr_cr4; i++)
+		if (facts.cr4[i].bit == bit)
+			return &facts.cr4[i];
+	return NULL;
+}
+
+/* Does feature @number (as written) enumerate CR4 bit @f? */
+static bool enumerates(const struct cr4_fact *f, long number)
+{
+	struct cpuid_place p;
+	int k;
+
+	if (!model_place_of(model_translate(number), &p))
+		return true;		/* can't tell: no guess */
+	for (k = 0; k < f->nr_gates; k++)
+		if (place_equal(&p, &f->gate[k].place))
+			return true;
+	return false;
+}
+
+/* "X86_FEATURE_SMEP (CPUID.(EAX=7,ECX=0):EBX[7])" for each gate of @f */
+static void describe_gates(char *buf, size_t len, const struct cr4_fact *f)
+{
+	size_t used = 0;
+	int k;
+
+	buf[0] = '\0';
+	for (k = 0; k < f->nr_gates && used < len; k++) {
+		char place[64];
+
+		format_place(place, sizeof(place), &f->gate[k].place);
+		used += snprintf(buf + used, len - used, "%sX86_FEATURE_%s (%s)",
+				 k ? " or " : "", f->gate[k].feature, place);
+	}
+}
+
+/* ---- the reserved-bits macro ---- */
+
+static void judge_reserved_bits(void)
+{
+	const char *mname = (const char *)NODE_NAME(rb.macro);
+	location_t def = rb.anchor;
+	char gates[256], fix[256], place[64];
+	int i, g, k;
+
+	for (i = 0; i < facts.nr_cr4; i++) {
+		const struct cr4_fact *f = &facts.cr4[i];
+		unsigned long bit = 1UL << f->bit;
+		char subject[32];
+		bool gated = false;
+
+		snprintf(subject, sizeof(subject), "CR4.%s", f->name);
+		describe_gates(gates, sizeof(gates), f);
+		for (g = 0; g < rb.nr_gates; g++) {
+			const struct cr4_gate *gate = &rb.gate[g];
+
+			if (!(gate->bits & bit))
+				continue;
+			gated = true;
+			for (k = 0; k < gate->nr_features; k++) {
+				long number;
+
+				if (!f->nr_gates ||
+				    !model_eval_macro(gate->feature[k], &number) ||
+				    enumerates(f, number))
+					continue;
+				report(CHECK, subject, gate->loc,
+				       "CR4.%s is gated on %s, which does not enumerate it; CR4.%s is enumerated by %s; check that instead",
+				       f->name, gate->feature[k], f->name,
+				       gates);
+			}
+		}
+		if (gated || !f->nr_gates || !rb.have_allowed ||
+		    !(rb.allowed & bit))
+			continue;
+		if (f->nr_gates == 1)
+			snprintf(fix, sizeof(fix),
+				 "if (!%s(%s, X86_FEATURE_%s)) %s |= X86_CR4_%s;",
+				 rb.cpu_has, rb.caps, f->gate[0].feature,
+				 rb.var ? rb.var : "bits", f->name);
+		else
+			snprintf(fix, sizeof(fix),
+				 "a check of %s that sets X86_CR4_%s when none is present",
+				 gates, f->name);
+		format_place(place, sizeof(place), &f->gate[0].place);
+		report(CHECK, subject, def,
+		       "CR4.%s: CR4_RESERVED_BITS lets a guest set CR4.%s, but %s() never checks %s, which enumerates it, so a guest whose CPUID lacks it can still set the bit; add %s",
+		       f->name, f->name, mname, gates, fix);
+	}
+}
+
+/* Is this call a guest query made by an expansion of the macro? */
+static tree find_guest_expansion(tree *tp, int *walk_subtrees, void *data)
+{
+	const char *name = callee_name(*tp);
+
+	if ((!strcmp(name, "guest_cpuid_has") ||
+	     !strcmp(name, "guest_cpu_cap_has")) &&
+	    loc_in_macro(EXPR_LOCATION(*tp), (const char *)data))
+		return *tp;
+	return NULL_TREE;
+}
+
+/* ---- nested VMX CR4 fixed1 tuples ---- */
+
+struct fixed1_scan {
+	unsigned long bits_seen;
+	int nr_tuples;
+};
+
+/* "X |= C" to a field named cr4_fixed1, in the branch of the test */
+static bool fixed1_bits(tree cond, unsigned long *bits)
+{
+	tree then, lhs, rhs;
+	long v;
+
+	if (!cond)
+		return false;
+	then = TREE_OPERAND(cond, 1);
+	for (;;) {
+		if (then && TREE_CODE(then) == BIND_EXPR)
+			then = BIND_EXPR_BODY(then);
+		else if (then && TREE_CODE(then) == STATEMENT_LIST &&
+			 !tsi_end_p(tsi_start(then)))
+			then = tsi_stmt(tsi_start(then));
+		else
+			break;
+	}
+	if (!then || TREE_CODE(then) != MODIFY_EXPR)
+		return false;
+	lhs = TREE_OPERAND(then, 0);
+	rhs = TREE_OPERAND(then, 1);
+	if (TREE_CODE(lhs) != COMPONENT_REF ||
+	    strcmp(decl_name(TREE_OPERAND(lhs, 1)), "cr4_fixed1") ||
+	    TREE_CODE(rhs) != BIT_IOR_EXPR ||
+	    !constant_value(TREE_OPERAND(rhs, 1), &v))
+		return false;
+	*bits = v;
+	return true;
+}
+
+static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
+			long number, location_t at)
+{
+	const char *name = model_feature_name(number);
+	struct cpuid_place fp, rp;
+	char fplace[64], rplace[64], freg[64], other[96] = "", gates[256];
+	int bit, word;
+
+	if (!name || !model_place_of(model_translate(number), &fp))
+		return;
+	rp.function = r->function;
+	rp.index = r->index;
+	rp.reg = r->reg;
+	rp.bit = fp.bit;
+	if (fp.function != rp.function || fp.reg != rp.reg ||
+	    (r->index_known && fp.index != rp.index)) {
+		const char *o;
+
+		format_place(fplace, sizeof(fplace), &fp);
+		format_place(rplace, sizeof(rplace), &rp);
+		word = r->index_known ? model_word_of_place(&rp) : -1;
+		o = word >= 0 ? model_feature_at(word, rp.bit) : NULL;
+		if (o)
+			snprintf(other, sizeof(other), ", which is %s", o);
+		fp.bit = -1;
+		format_place(freg, sizeof(freg), &fp);
+		report(CHECK, name, at,
+		       "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s; read %s",
+		       name, name, fplace, rplace, other, freg);
+	}
+	for (bit = 0; bit < 64; bit++) {
+		const struct cr4_fact *f;
+		char subject[32];
+
+		if (!(bits & (1UL << bit)))
+			continue;
+		f = fact_of_bit(bit);
+		if (!f)
+			continue;
+		snprintf(subject, sizeof(subject), "CR4.%s", f->name);
+		if (f->nr_gates && !enumerates(f, number)) {
+			describe_gates(gates, sizeof(gates), f);
+			report(CHECK, subject, at,
+			       "cr4_fixed1 tuple sets CR4.%s when the guest has %s, which does not enumerate it; CR4.%s is enumerated by %s",
+			       f->name, name, f->name, gates);
+		}
+		if (rb.have_allowed && !(rb.allowed & (1UL << bit)))
+			report(CHECK, subject, at,
+			       "cr4_fixed1 tuple advertises CR4.%s to L1 as settable in VMX operation, but CR4_RESERVED_BITS never allows CR4.%s, so KVM rejects it; drop the tuple or allow the bit",
+			       f->name, f->name);
+	}
+}
+
+static void on_mask(struct cpuid_walk *w, tree expr,
+		    const struct cpuid_read *read, tree mask, bool update)
+{
+	struct fixed1_scan *fs = (struct fixed1_scan *)w->data;
+	unsigned long bits;
+	long number;
+
+	if (update || !fixed1_bits(w->cond, &bits))
+		return;
+	while (CONVERT_EXPR_P(mask) || TREE_CODE(mask) == NON_LVALUE_EXPR)
+		mask = TREE_OPERAND(mask, 0);
+	if (!is_feature_call(mask, &number) ||
+	    strcmp(callee_name(mask), "__feature_bit"))
+		return;
+	fs->bits_seen |= bits;
+	fs->nr_tuples++;
+	judge_tuple(read, bits, number,
+		    expansion_point(EXPR_LOCATION(w->cond)));
+}
+
+static void cr4_on_function(tree fndecl)
+{
+	struct fixed1_scan fs = { 0, 0 };
+	struct cpuid_walk w;
+	tree body = DECL_SAVED_TREE(fndecl);
+	int g, i;
+
+	look_for_macro();
+	if (rb.looked && !rb.judged && body &&
+	    walk_tree_without_duplicates(&body, find_guest_expansion,
+			(void *)NODE_NAME(rb.macro))) {
+		rb.judged = true;
+		judge_reserved_bits();
+	}
+
+	memset(&w, 0, sizeof(w));
+	w.on_mask = on_mask;
+	w.data = &fs;
+	cpuid_walk_function(&w, fndecl);
+	if (!fs.nr_tuples || !rb.looked)
+		return;
+	/* a bit the reserved-bits macro gates must be in fixed1 too */
+	for (g = 0; g < rb.nr_gates; g++)
+		for (i = 0; i < facts.nr_cr4; i++) {
+			const struct cr4_fact *f = &facts.cr4[i];
+			char subject[32];
+
+			if (!(rb.gate[g].bits & (1UL << f->bit)) ||
+			    (fs.bits_seen & (1UL << f->bit)))
+				continue;
+			snprintf(subject, sizeof(subject), "CR4.%s", f->name);
+			report(CHECK, subject, DECL_SOURCE_LOCATION(fndecl),
+			       "%s() never sets CR4.%s in cr4_fixed1, but %s() lets a guest with %s set it; L2 can't use CR4.%s",
+			       decl_name(fndecl), f->name,
+			       (const char *)NODE_NAME(rb.macro),
+			       rb.gate[g].feature[0], f->name);
+		}
+}
+
+struct cpuidcheck_check check_cr4 = {
+	CHECK, true, cr4_on_function, NULL, cr4_on_define,
+};

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KVM's capability setup: the feature lists of one function, in both API
+ * eras, and the features each list declares.
+ *
+ *   6.1-6.13  kvm_cpu_cap_mask(leaf, F(A) | F(B) | f_lm ...) and
+ *             kvm_cpu_cap_init_kvm_defined(leaf, mask), inline functions;
+ *   6.14+     kvm_cpu_cap_init(leaf, F(A), X86_64_F(B), ...), a macro whose
+ *             scope declares kvm_cpu_cap_init_in_progress = leaf.
+ *
+ * A feature is any __feature_bit()/__feature_leaf() call with a constant
+ * argument inside the list, or a local the list uses that was assigned one.
+ */
+#include "cpuidcheck.h"
+
+static const char *const list_functions[] = {
+	"kvm_cpu_cap_mask", "kvm_cpu_cap_init_kvm_defined", "kvm_cpu_cap_init",
+};
+static const char in_progress_var[] = "kvm_cpu_cap_init_in_progress";
+
+bool is_feature_call(tree t, long *number)
+{
+	const char *name = callee_name(t);
+
+	return (!strcmp(name, "__feature_bit") ||
+		!strcmp(name, "__feature_leaf")) &&
+	       call_expr_nargs(t) == 1 &&
+	       constant_value(CALL_EXPR_ARG(t, 0), number);
+}
+
+static void add_use(struct feature_use *uses, int *nr, long number,
+		    location_t call, tree local)
+{
+	if (*nr == MAX_USES)
+		return;
+	uses[*nr].number = number;
+	uses[*nr].call = call;
+	uses[*nr].local = local;
+	(*nr)++;
+}
+
+/* Features in an expression assigned to @local. */
+struct local_walk {
+	struct cap_lists *scan;
+	tree local;
+};
+
+static tree collect_local(tree *tp, int *walk_subtrees, void *data)
+{
+	struct local_walk *w = (struct local_walk *)data;
+	long number;
+
+	if (is_feature_call(*tp, &number))
+		add_use(w->scan->local, &w->scan->nr_locals, number,
+			EXPR_LOCATION(*tp), w->local);
+	return NULL_TREE;
+}
+
+static void note_local(struct cap_lists *scan, tree var, tree value)
+{
+	struct local_walk w = { scan, var };
+
+	if (!var || TREE_CODE(var) != VAR_DECL || TREE_STATIC(var) || !value)
+		return;
+	walk_tree_without_duplicates(&value, collect_local, &w);
+}
+
+static bool list_scope(tree bind, long *leaf)
+{
+	tree var;
+
+	for (var = BIND_EXPR_VARS(bind); var; var = DECL_CHAIN(var))
+		if (TREE_CODE(var) == VAR_DECL &&
+		    !strcmp(decl_name(var), in_progress_var))
+			return constant_value(DECL_INITIAL(var), leaf);
+	return false;
+}
+
+static void add_list(struct cap_lists *scan, long leaf, tree body,
+		     location_t loc, const char *api)
+{
+	struct feature_list *l;
+
+	if (scan->nr_lists == MAX_LISTS)
+		return;
+	l = &scan->list[scan->nr_lists++];
+	l->leaf = leaf;
+	l->body = body;
+	l->loc = expansion_point(loc);
+	l->api = api;
+}
+
+static tree find_lists(tree *tp, int *walk_subtrees, void *data)
+{
+	struct cap_lists *scan = (struct cap_lists *)data;
+	tree t = *tp, var;
+	size_t i;
+	long leaf;
+
+	switch (TREE_CODE(t)) {
+	case CALL_EXPR:
+		for (i = 0; i < ARRAY_SIZE(list_functions); i++) {
+			if (strcmp(callee_name(t), list_functions[i]) ||
+			    call_expr_nargs(t) < 2)
+				continue;
+			if (constant_value(CALL_EXPR_ARG(t, 0), &leaf))
+				add_list(scan, leaf, CALL_EXPR_ARG(t, 1),
+					 EXPR_LOCATION(t), list_functions[i]);
+			*walk_subtrees = 0;
+		}
+		break;
+	case BIND_EXPR:
+		if (list_scope(t, &leaf)) {
+			add_list(scan, leaf, BIND_EXPR_BODY(t),
+				 DECL_SOURCE_LOCATION(BIND_EXPR_VARS(t)),
+				 "kvm_cpu_cap_init");
+			*walk_subtrees = 0;
+			break;
+		}
+		for (var = BIND_EXPR_VARS(t); var; var = DECL_CHAIN(var))
+			if (TREE_CODE(var) == VAR_DECL)
+				note_local(scan, var, DECL_INITIAL(var));
+		break;
+	case MODIFY_EXPR:
+		note_local(scan, TREE_OPERAND(t, 0), TREE_OPERAND(t, 1));
+		break;
+	default:
+		break;
+	}
+	return NULL_TREE;
+}
+
+static tree find_uses(tree *tp, int *walk_subtrees, void *data)
+{
+	struct cap_lists *scan = (struct cap_lists *)data;
+	long number;
+	int i;
+
+	if (is_feature_call(*tp, &number)) {
+		add_use(scan->use, &scan->nr_uses, number, EXPR_LOCATION(*tp),
+			NULL_TREE);
+		*walk_subtrees = 0;
+	} else if (TREE_CODE(*tp) == VAR_DECL) {
+		for (i = 0; i < scan->nr_locals; i++)
+			if (scan->local[i].local == *tp)
+				add_use(scan->use, &scan->nr_uses,
+					scan->local[i].number,
+					scan->local[i].call, *tp);
+	}
+	return NULL_TREE;
+}
+
+struct cap_lists *cap_lists_scan(tree fndecl)
+{
+	struct cap_lists *scan;
+	tree body = DECL_SAVED_TREE(fndecl);
+
+	if (!body)
+		return NULL;
+	scan = XCNEW(struct cap_lists);
+	walk_tree_without_duplicates(&body, find_lists, scan);
+	if (!scan->nr_lists) {
+		free(scan);
+		return NULL;
+	}
+	return scan;
+}
+
+void cap_lists_free(struct cap_lists *scan)
+{
+	free(scan);
+}
+
+const struct feature_list *cap_list_for_word(struct cap_lists *scan,
+						 long word)
+{
+	int i;
+
+	for (i = 0; i < scan->nr_lists; i++)
+		if (scan->list[i].leaf == word)
+			return &scan->list[i];
+	return NULL;
+}
+
+void cap_list_uses(struct cap_lists *scan,
+			 const struct feature_list *list)
+{
+	tree body = list->body;
+
+	scan->nr_uses = 0;
+	walk_tree_without_duplicates(&body, find_uses, scan);
+}
+
+/* Does @list already declare the feature KVM numbers @kvm_number? */
+bool cap_list_declares(struct cap_lists *scan,
+			  const struct feature_list *list, long kvm_number)
+{
+	int i;
+
+	cap_list_uses(scan, list);
+	for (i = 0; i < scan->nr_uses; i++)
+		if (model_translate(scan->use[i].number) == kvm_number)
+			return true;
+	return false;
+}
+

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find queries of CPUID alias bits, and aliases advertised alone.
+///
+/// AMD duplicated 18 CPUID.1:EDX bits into CPUID.0x80000001:EDX ("same as
+/// CPUID Fn0000_0001_EDX"); Intel does not implement the copies, and 7.x
+/// adds a second family (X86_FEATURE_AMX_*_ALIAS in CPUID.0x1E.1:EAX).
+/// KVM may advertise an alias but must never query one: the answer is
+/// meaningless.  This finds guest_cpuid_has(), guest_cpu_cap_has(),
+/// guest_can_use(), kvm_cpu_cap_has/get(), cpuid_entry_has/get(), ... of
+/// an alias feature, raw tests of an alias bit (entry =
+/// kvm_find_cpuid_entry(vcpu, 0x80000001); entry->edx & feature_bit(PSE)),
+/// and aliases in a capability list whose original is not advertised.
+/// The alias set comes from data/cpuid-facts; feature numbers from the tree.
+/// Patch mode rewrites an alias query to query the original feature.
+///
+// Confidence: High
+// Copyright: (C) 2025 cpuidcheck contributors.
+// URL: https://coccinelle.gitlabpages.inria.fr/website
+// Options: --no-includes --include-headers
+
+virtual report
+virtual context
+virtual org
+virtual patch
+
+@initialize:python@
+@@
+import os, sys
+
+def _cpuidcheck_dir():
+    d = os.environ.get("CPUIDCHECK_SEMANTIC_PATCHES")
+    if d:
+        return d
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            args = [a.decode() for a in f.read().split(b"\0")]
+        for i, a in enumerate(args):
+            if a in ("--sp-file", "--cocci-file") and i + 1 < len(args):
+                return os.path.dirname(os.path.abspath(args[i + 1]))
+            if a.endswith(".cocci"):
+                return os.path.dirname(os.path.abspath(a))
+    except OSError:
+        pass
+    return "semantic-patches"
+
+if _cpuidcheck_dir() not in sys.path:
+    sys.path.insert(0, _cpuidcheck_dir())
+import cpuidcheck_facts as cf
+
+@script:python depends on org@
+@@
+cf.MODE = "org"
+
+// Era 1 locals: unsigned int f_lm = F(LM);
+@decl@
+type T;
+identifier v;
+identifier w = {F, SF, feature_bit, X86_64_F};
+expression n;
+position p;
+@@
+T v@p = w(n);
+
+@script:python@
+v << decl.v;
+w << decl.w;
+n << decl.n;
+p << decl.p;
+@@
+cf.state(p[0].file).locals[v] = (w, n)
+
+@item@
+identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
+                 kvm_cpu_cap_init};
+identifier leaf;
+expression e;
+position p;
+@@
+fn(leaf, ..., <+... e@p ...+>, ...)
+
+@script:python@
+fn << item.fn;
+leaf << item.leaf;
+e << item.e;
+p << item.p;
+@@
+cf.collect_item(fn, leaf, e, p[0])
+
+@script:python depends on report || org@
+p << item.p;
+@@
+cf.emit(p[0], cf.judge_unbacked(p[0]), "cpuid-alias", cf.MODE)
+
+@query@
+identifier q = {guest_cpuid_has, guest_cpu_cap_has, guest_can_use,
+                kvm_cpu_cap_has, kvm_cpu_cap_get, cpuid_entry_has,
+                cpuid_entry_get, kvm_governed_feature_check_and_set,
+                guest_cpu_cap_check_and_set, kvm_cpu_cap_check_and_set};
+identifier X =~ "^(KVM_)?X86_FEATURE_";
+position p;
+@@
+q(..., X@p)
+
+@script:python depends on report || org@
+q << query.q;
+X << query.X;
+p << query.p;
+@@
+cf.emit(p[0], cf.judge_query(q, X, p[0]), "cpuid-alias", cf.MODE)
+
+@script:python pq depends on patch@
+q << query.q;
+X << query.X;
+p << query.p;
+ox; nx;
+@@
+v = cf.judge_query(q, X, p[0])
+ok = v is not None and v["fix"] is not None
+coccinelle.ox = cocci.make_ident(X if ok else cf.NONE)
+coccinelle.nx = cocci.make_ident(v["fix"][1] if ok else cf.NONE)
+
+@depends on patch@
+identifier pq.ox, pq.nx;
+identifier q = {guest_cpuid_has, guest_cpu_cap_has, guest_can_use,
+                kvm_cpu_cap_has, kvm_cpu_cap_get, cpuid_entry_has,
+                cpuid_entry_get, kvm_governed_feature_check_and_set,
+                guest_cpu_cap_check_and_set, kvm_cpu_cap_check_and_set};
+@@
+q(...,
+- ox
++ nx
+ )
+
+// Raw masks: entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); ...
+// entry->REG & feature_bit(X), and cpuid_REG(fn) & F(X).
+@rawfn@
+identifier ent;
+expression vcpu, fnv, idx, E2;
+identifier reg = {eax, ebx, ecx, edx};
+identifier w = {F, feature_bit, __feature_bit, SF};
+expression n;
+position p;
+type T;
+@@
+(
+ent = kvm_find_cpuid_entry(vcpu, fnv);
+|
+ent = kvm_find_cpuid_entry(vcpu, fnv, idx);
+|
+ent = kvm_find_cpuid_entry_index(vcpu, fnv, idx);
+|
+T ent = kvm_find_cpuid_entry(vcpu, fnv);
+|
+T ent = kvm_find_cpuid_entry(vcpu, fnv, idx);
+|
+T ent = kvm_find_cpuid_entry_index(vcpu, fnv, idx);
+)
+... when != ent = E2
+(
+ent->reg & <+... w@p(n) ...+>
+|
+ent->reg &= <+... w@p(n) ...+>
+)
+
+@script:python depends on report || org@
+fnv << rawfn.fnv;
+idx << rawfn.idx = "0";
+reg << rawfn.reg;
+w << rawfn.w;
+n << rawfn.n;
+p << rawfn.p;
+@@
+st = cf.state(p[0].file)
+st.done.add(("raw", p[0].line, p[0].column))
+cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), st.tree.eval(idx), reg, w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)
+

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Check KVM's CR4 gates against the CPUID features that enumerate each bit.
+///
+/// nested_vmx_cr_fixed1_bits_update()'s cr4_fixed1_update(X86_CR4_B, reg,
+/// feature_bit(F)) tuples must name a feature the CR4 table (data/
+/// cpuid-facts) lists for B, tested in F's own register, and B must be a
+/// bit CR4_RESERVED_BITS allows.  Every CR4 bit CR4_RESERVED_BITS allows
+/// and a CPUID feature enumerates must be reserved by __cr4_reserved_bits()
+/// when the CPU lacks that feature.  __cr4_reserved_bits() is a macro body,
+/// which Coccinelle does not parse as code: that check reads the macro text
+/// (Python) and reports at the #define; no patch is produced for it.
+///
+// Confidence: Moderate
+// Copyright: (C) 2025 cpuidcheck contributors.
+// URL: https://coccinelle.gitlabpages.inria.fr/website
+// Options: --no-includes --include-headers
+
+virtual report
+virtual context
+virtual org
+virtual patch
+
+@initialize:python@
+@@
+import os, sys
+
+def _cpuidcheck_dir():
+    d = os.environ.get("CPUIDCHECK_SEMANTIC_PATCHES")
+    if d:
+        return d
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            args = [a.decode() for a in f.read().split(b"\0")]
+        for i, a in enumerate(args):
+            if a in ("--sp-file", "--cocci-file") and i + 1 < len(args):
+                return os.path.dirname(os.path.abspath(args[i + 1]))
+            if a.endswith(".cocci"):
+                return os.path.dirname(os.path.abspath(a))
+    except OSError:
+        pass
+    return "semantic-patches"
+
+if _cpuidcheck_dir() not in sys.path:
+    sys.path.insert(0, _cpuidcheck_dir())
+import cpuidcheck_facts as cf
+
+@script:python depends on org@
+@@
+cf.MODE = "org"
+
+@fixed1@
+identifier B =~ "^X86_CR4_";
+identifier reg = {eax, ebx, ecx, edx};
+identifier w = {F, feature_bit, __feature_bit};
+expression n;
+position p;
+@@
+cr4_fixed1_update(B@p, reg, w(n))
+
+@script:python depends on report || org@
+B << fixed1.B;
+reg << fixed1.reg;
+w << fixed1.w;
+n << fixed1.n;
+p << fixed1.p;
+@@
+cf.emit(p[0], cf.judge_fixed1(B, reg, w, n, p[0]), "cpuid-cr4", cf.MODE)
+
+// A file that defines __cr4_reserved_bits(): the macro body is read as text.
+@anyfn@
+identifier f;
+position p;
+@@
+f@p(...) { ... }
+
+@script:python depends on report || org@
+p << anyfn.p;
+@@
+for l in cf.check_cr4_reserved(p[0].file):
+    print(l)

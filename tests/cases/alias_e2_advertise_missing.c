@@ -1,0 +1,60 @@
+/* cpuid-alias, era 2: ALIASED_1_EDX_F(PSE) in the CPUID_8000_0001_EDX list while the CPUID_1_EDX list lacks F(PSE) is a finding at the ALIASED_1_EDX_F(PSE) line; aliases whose originals are listed are silent. */
+#include "cpuid_era2.h"
+
+void kvm_initialize_cpu_caps(void)
+{
+	kvm_cpu_cap_init(CPUID_1_EDX,
+		F(FPU),
+		F(VME),
+		F(DE),
+		/* PSE left out */
+		F(TSC),
+		F(MSR),
+		F(PAE),
+		F(MCE),
+		F(CX8),
+		F(APIC),
+		F(SEP),
+		F(MTRR),
+		F(PGE),
+		F(MCA),
+		F(CMOV),
+		F(PAT),
+		F(PSE36),
+		F(CLFLUSH),
+		F(MMX),
+		F(FXSR),
+		F(XMM),
+		F(XMM2),
+	);
+
+	kvm_cpu_cap_init(CPUID_8000_0001_EDX,
+		ALIASED_1_EDX_F(FPU),
+		ALIASED_1_EDX_F(VME),
+		ALIASED_1_EDX_F(DE),
+		ALIASED_1_EDX_F(PSE), /* { dg-warning "^(?=.*X86_FEATURE_PSE\b)(?=.*(CPUID_1_EDX|CPUID\.1:EDX)).*\[cpuid-alias\]" } */
+		ALIASED_1_EDX_F(TSC),
+		ALIASED_1_EDX_F(MSR),
+		ALIASED_1_EDX_F(PAE),
+		ALIASED_1_EDX_F(MCE),
+		ALIASED_1_EDX_F(CX8),
+		ALIASED_1_EDX_F(APIC),
+		F(SYSCALL),
+		ALIASED_1_EDX_F(MTRR),
+		ALIASED_1_EDX_F(PGE),
+		ALIASED_1_EDX_F(MCA),
+		ALIASED_1_EDX_F(CMOV),
+		ALIASED_1_EDX_F(PAT),
+		ALIASED_1_EDX_F(PSE36),
+		F(NX),
+		F(MMXEXT),
+		ALIASED_1_EDX_F(MMX),
+		ALIASED_1_EDX_F(FXSR),
+		F(FXSR_OPT),
+		X86_64_F(GBPAGES),
+		F(RDTSCP),
+		X86_64_F(LM),
+		F(3DNOWEXT),
+		F(3DNOW),
+	);
+}
