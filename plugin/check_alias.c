@@ -144,7 +144,7 @@ static tree raw_features(tree *tp, int *walk_subtrees, void *data)
 	format_place(rplace, sizeof(rplace), &rp);
 	format_place(oplace, sizeof(oplace), &fp);
 	snprintf(how, sizeof(how), "%s(%s)", at.wrapper ? at.wrapper :
-		 "__feature_bit", at.wrapper ? name + 12 : name);
+		 "__feature_bit", at.wrapper ? feature_short_name(name) : name);
 	report(CHECK, name, at.loc,
 	       "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless; test %s in %s instead (e.g. guest_cpu_cap_has())",
 	       how, rplace, name, oplace, name, oplace);
@@ -229,7 +229,8 @@ static void check_advertised(struct cap_lists *scan,
 		name = model_feature_name(uses[i].number);
 		snprintf(written, sizeof(written), "%s(%s)",
 			 at.wrapper ? at.wrapper : "__feature_bit",
-			 name ? name + (at.wrapper ? 12 : 0) : "?");
+			 name ? (at.wrapper ? feature_short_name(name) : name) :
+				"?");
 		format_place(aplace, sizeof(aplace), &lp);
 		format_place(oplace, sizeof(oplace), &a->original);
 		report(CHECK, original_name(a), at.loc,

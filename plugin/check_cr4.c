@@ -39,7 +39,7 @@ static struct {
 	bool have_allowed;
 	unsigned long allowed;		/* ~CR4_RESERVED_BITS */
 	bool judged;
-	location_t anchor;		/* its use of CR4_RESERVED_BITS */
+	location_t def_loc;		/* its #define */
 } rb;
 
 static const char *token_name(const cpp_token *tok)
@@ -115,11 +115,13 @@ static bool reserved_bits_shape(const cpp_macro *m)
 }
 
 /* Every #define: is it the reserved-bits macro? */
-static void cr4_on_define(cpp_hashnode *node)
+static void cr4_on_define(cpp_hashnode *node, location_t loc)
 {
 	if (!rb.macro && compat_user_macro_p(node) && node->value.macro &&
-	    reserved_bits_shape(node->value.macro))
+	    reserved_bits_shape(node->value.macro)) {
 		rb.macro = node;
+		rb.def_loc = loc;
+	}
 }
 
 /* Read the gates once the macro and everything it names exist. */
@@ -129,6 +131,10 @@ static void look_for_macro(void)
 	unsigned int i;
 	long v;
 
+	if (!rb.have_allowed && model_eval_macro("CR4_RESERVED_BITS", &v)) {
+		rb.have_allowed = true;
+		rb.allowed = ~(unsigned long)v;
+	}
 	if (rb.looked || !rb.macro)
 		return;
 	rb.looked = true;
@@ -136,14 +142,8 @@ static void look_for_macro(void)
 	rb.cpu_has = (const char *)NODE_NAME(m->parm.params[0]);
 	rb.caps = (const char *)NODE_NAME(m->parm.params[1]);
 	for (i = 0; i < m->count; i++) {
-		if (!strcmp(token_name(&m->exp.tokens[i]), "CR4_RESERVED_BITS"))
-			rb.anchor = m->exp.tokens[i].src_loc;
 		if (!strcmp(token_name(&m->exp.tokens[i]), "if"))
 			i = parse_gate(m, i);
-	}
-	if (model_eval_macro("CR4_RESERVED_BITS", &v)) {
-		rb.have_allowed = true;
-		rb.allowed = ~(unsigned long)v;
 	}
 }
 
@@ -192,8 +192,8 @@ static void describe_gates(char *buf, size_t len, const struct cr4_fact *f)
 static void judge_reserved_bits(void)
 {
 	const char *mname = (const char *)NODE_NAME(rb.macro);
-	location_t def = rb.anchor;
-	char gates[256], fix[256], place[64];
+	location_t def = rb.def_loc;
+	char gates[256], fix[512], place[64];
 	int i, g, k;
 
 	for (i = 0; i < facts.nr_cr4; i++) {
@@ -292,9 +292,32 @@ static bool fixed1_bits(tree cond, unsigned long *bits)
 	return true;
 }
 
+/* "CR4.VME|CR4.PVI" */
+static void cr4_names(char *buf, size_t len, unsigned long bits)
+{
+	size_t used = 0;
+	int bit;
+
+	buf[0] = '\0';
+	for (bit = 0; bit < 64 && used < len; bit++) {
+		const struct cr4_fact *f = fact_of_bit(bit);
+
+		if (!(bits & (1UL << bit)))
+			continue;
+		if (f)
+			used += snprintf(buf + used, len - used, "%sCR4.%s",
+					 used ? "|" : "", f->name);
+		else
+			used += snprintf(buf + used, len - used, "%sCR4[%d]",
+					 used ? "|" : "", bit);
+	}
+}
+
 static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 			long number, location_t at)
 {
+	char cr4[128];
+
 	const char *name = model_feature_name(number);
 	struct cpuid_place fp, rp;
 	char fplace[64], rplace[64], freg[64], other[96] = "", gates[256];
@@ -302,6 +325,7 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 
 	if (!name || !model_place_of(model_translate(number), &fp))
 		return;
+	cr4_names(cr4, sizeof(cr4), bits);
 	rp.function = r->function;
 	rp.index = r->index;
 	rp.reg = r->reg;
@@ -320,7 +344,7 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 		format_place(freg, sizeof(freg), &fp);
 		report(CHECK, name, at,
 		       "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s; read %s",
-		       name, name, fplace, rplace, other, freg);
+		       cr4, name, fplace, rplace, other, freg);
 	}
 	for (bit = 0; bit < 64; bit++) {
 		const struct cr4_fact *f;

@@ -46,15 +46,6 @@ static bool is_alias_wrapper(const char *wrapper)
 	return false;
 }
 
-static const char *short_name(const char *name)
-{
-	if (!strncmp(name, "X86_FEATURE_", 12))
-		return name + 12;
-	if (!strncmp(name, "KVM_X86_FEATURE_", 16))
-		return name + 16;
-	return name;
-}
-
 /* Is a list for @word a home for aliases at all? */
 static bool word_holds_aliases(int word)
 {
@@ -69,6 +60,18 @@ static bool word_holds_aliases(int word)
 		    facts.alias[i].alias.reg == p.reg)
 			return true;
 	return false;
+}
+
+/* The word holding the alias of the feature at @fp, for a person. */
+static const char *alias_home(const struct cpuid_place *fp)
+{
+	int i;
+
+	for (i = 0; i < facts.nr_alias; i++)
+		if (place_equal(&facts.alias[i].original, fp))
+			return model_word_name(
+				model_word_of_place(&facts.alias[i].alias));
+	return "the alias words";
 }
 
 /* What bit @bit of @word is, for a person: a name or an alias. */
@@ -142,7 +145,7 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 
 	if (at.wrapper)
 		snprintf(written, sizeof(written), "%s(%s)", at.wrapper,
-			 short_name(name));
+			 feature_short_name(name));
 	else
 		snprintf(written, sizeof(written), "%s", name);
 	if (use->local)
@@ -156,11 +159,17 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 	if (is_alias_wrapper(at.wrapper)) {
 		if (alias)
 			return;
-		if (word == list->leaf)
+		if (word == list->leaf && !word_holds_aliases(word))
+			report(CHECK, name, at.loc,
+			       "%s%s: %s is %s, word %s, the word of this list; %s() is only for aliases in %s; here write F(%s)",
+			       written, via, name, fplace,
+			       model_word_name(word), at.wrapper,
+			       alias_home(&fp), feature_short_name(name));
+		else if (word == list->leaf)
 			report(CHECK, name, at.loc,
 			       "%s%s: %s is %s, word %s, a feature of this word, not an alias; write F(%s)",
 			       written, via, name, fplace,
-			       model_word_name(word), short_name(name));
+			       model_word_name(word), feature_short_name(name));
 		else if (word_holds_aliases(list->leaf))
 			report(CHECK, name, at.loc,
 			       "%s%s: %s is %s, word %s, which AMD does not alias into %s (bit %d there is %s); remove it from the %s list",
@@ -172,7 +181,7 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 			       "%s%s: %s is %s, word %s, but %s is used in the %s list, which holds no aliases; write F(%s) in the %s list",
 			       written, via, name, fplace,
 			       model_word_name(word), at.wrapper,
-			       model_word_name(list->leaf), short_name(name),
+			       model_word_name(list->leaf), feature_short_name(name),
 			       model_word_name(word));
 		return;
 	}
@@ -185,7 +194,7 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 			       written, via, name, fplace,
 			       model_word_name(word), lbit,
 			       model_word_name(list->leaf), alias_wrapper,
-			       short_name(name));
+			       feature_short_name(name));
 		return;
 	}
 	move_advice(advice, sizeof(advice), scan, kvm_number, list->api);

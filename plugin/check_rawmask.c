@@ -59,7 +59,7 @@ static void judge(const struct cpuid_read *r, long number, location_t call)
 	format_read(rplace, sizeof(rplace), r);
 	if (at.wrapper)
 		snprintf(written, sizeof(written), "%s(%s)", at.wrapper,
-			 name + (strncmp(name, "X86_FEATURE_", 12) ? 0 : 12));
+			 feature_short_name(name));
 	else
 		snprintf(written, sizeof(written), "%s", name);
 	word = r->index_known ? model_word_of_place(&rp) : -1;

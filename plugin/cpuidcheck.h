@@ -105,6 +105,7 @@ bool model_place_of(long number, struct cpuid_place *place);
 const char *model_word_name(int word);
 int model_word_of_place(const struct cpuid_place *place);
 const char *model_feature_name(long number);
+const char *feature_short_name(const char *name);
 const char *model_feature_at(int word, int bit);
 bool model_eval_macro(const char *name, long *value);
 bool model_macro_defined(const char *name);
@@ -201,7 +202,8 @@ struct cpuidcheck_check {
 	bool enabled;
 	void (*on_function)(tree fndecl);	/* a parsed function body */
 	void (*on_finish_unit)(void);		/* optional */
-	void (*on_define)(cpp_hashnode *node);	/* optional: a #define */
+	/* optional: each #define, @loc its directive */
+	void (*on_define)(cpp_hashnode *node, location_t loc);
 };
 
 extern struct cpuidcheck_check *checks[];

@@ -103,7 +103,7 @@ static void on_define(cpp_reader *pfile, location_t loc, cpp_hashnode *node)
 	model_note_define(node);
 	for (i = 0; checks[i]; i++)
 		if (checks[i]->enabled && checks[i]->on_define)
-			checks[i]->on_define(node);
+			checks[i]->on_define(node, loc);
 }
 
 /* After the front end set up the preprocessor, watch its #defines. */

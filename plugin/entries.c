@@ -206,10 +206,14 @@ static void apply_guards(struct cpuid_walk *w, tree cond)
 			o = remember(w, var);
 			if (!o)
 				return;
-			if (!o->read.function_known ||
-			    o->read.function != (unsigned long)value)
+			/* an index guard seen first still holds */
+			if (!o->read.index_known ||
+			    (o->read.function_known &&
+			     o->read.function != (unsigned long)value)) {
 				o->read.index_known =
 					!facts_function_indexed(value);
+				o->read.index = 0;
+			}
 			o->read.function_known = true;
 			o->read.function = value;
 			o->read.origin = EXPR_LOCATION(cond);

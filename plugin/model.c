@@ -775,6 +775,16 @@ static void load_features(void)
 	cpp_forall_identifiers(parse_in, collect_feature, NULL);
 }
 
+/* "X86_FEATURE_SMEP" -> "SMEP", as written inside F() */
+const char *feature_short_name(const char *name)
+{
+	if (!strncmp(name, "X86_FEATURE_", 12))
+		return name + 12;
+	if (!strncmp(name, "KVM_X86_FEATURE_", 16))
+		return name + 16;
+	return name;
+}
+
 /* The name a person writes for feature @number (before translation). */
 const char *model_feature_name(long number)
 {

@@ -229,9 +229,10 @@ void report(const char *check, const char *subject, location_t loc,
 		error_at(loc, "%s [%s]", msg, check);
 		return;
 	}
+	/* a directive's location has no column: it starts the line */
 	fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n",
-		x.file ? x.file : "<unknown>", x.line, compat_column(x), msg,
-		check);
+		x.file ? x.file : "<unknown>", x.line,
+		x.column ? compat_column(x) : 1, msg, check);
 }
 
 int report_count(void)

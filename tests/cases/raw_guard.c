@@ -1,4 +1,4 @@
-/* Raw mask on an entry known only from guards (function == 7 && index == 0, function == 1): wrong registers are findings, right ones silent. */
+/* Raw mask on an entry known only from guards (function == 7 && index == 0; index == 1 && function == 7 in the mask's own condition; function == 1): wrong registers are findings, right ones silent. */
 #include "kvm_query.h"
 
 void scan_entries(struct kvm_vcpu *vcpu, u32 *bits)
@@ -14,6 +14,9 @@ void scan_entries(struct kvm_vcpu *vcpu, u32 *bits)
 			if (e->edx & feature_bit(SMAP)) /* { dg-warning "X86_FEATURE_SMAP is CPUID\.\(EAX=7,ECX=0\):EBX\[20\].*CPUID\.\(EAX=7,ECX=0\):EDX.*\[cpuid-leaf\]" } */
 				*bits |= 2;
 		}
+		if (e->index == 1 && e->function == 0x7 &&
+		    (e->ebx & feature_bit(SMEP))) /* { dg-warning "X86_FEATURE_SMEP is CPUID\.\(EAX=7,ECX=0\):EBX\[7\].*CPUID\.\(EAX=7,ECX=1\):EBX.*\[cpuid-leaf\]" } */
+			*bits |= 16;
 		if (e->function == 1) {
 			if (e->ecx & feature_bit(XSAVE))
 				*bits |= 4;

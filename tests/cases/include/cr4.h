@@ -67,6 +67,8 @@
 #define X86_CR4_CET		_BITUL(X86_CR4_CET_BIT)
 #define X86_CR4_LAM_SUP_BIT	28
 #define X86_CR4_LAM_SUP		_BITUL(X86_CR4_LAM_SUP_BIT)
+#define X86_CR4_FRED_BIT	32
+#define X86_CR4_FRED		_BITUL(X86_CR4_FRED_BIT)
 
 /* Host capabilities: the reserved-bits macro expanded with these is not a guest check. */
 #define __kvm_cpu_cap_has(UNUSED_, f)	kvm_cpu_cap_has(f)
