@@ -188,7 +188,6 @@ struct cpuid_walk {
 	int nr_origins;
 	tree assigned[64];		/* entries assigned so far */
 	int nr_assigned;
-	hash_set<tree> *visited;
 };
 
 void cpuid_walk_function(struct cpuid_walk *w, tree fndecl);

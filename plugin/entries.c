@@ -235,7 +235,7 @@ static tree walk_one(tree *tp, int *walk_subtrees, void *data);
 static void walk_sub(struct cpuid_walk *w, tree t)
 {
 	if (t)
-		walk_tree(&t, walk_one, w, w->visited);
+		walk_tree_without_duplicates(&t, walk_one, w);
 }
 
 static bool bit_op(tree t)
@@ -317,17 +317,14 @@ static tree walk_one(tree *tp, int *walk_subtrees, void *data)
 void cpuid_walk_function(struct cpuid_walk *w, tree fndecl)
 {
 	tree body = DECL_SAVED_TREE(fndecl);
-	hash_set<tree> visited;
 
 	if (!body)
 		return;
 	w->origins = XCNEWVEC(struct entry_origin, MAX_ORIGINS);
 	w->nr_origins = 0;
 	w->nr_assigned = 0;
-	w->visited = &visited;
 	w->cond = NULL_TREE;
 	walk_sub(w, body);
 	free(w->origins);
 	w->origins = NULL;
-	w->visited = NULL;
 }

@@ -66,7 +66,8 @@ static bool parse_gates(char *s, struct cr4_fact *c)
 		    (size_t)(at - gate) >= sizeof(c->gate[0].feature))
 			return false;
 		*at = '\0';
-		strcpy(c->gate[c->nr_gates].feature, gate);
+		snprintf(c->gate[c->nr_gates].feature,
+			 sizeof(c->gate[0].feature), "%s", gate);
 		if (!parse_place(at + 1, &c->gate[c->nr_gates].place))
 			return false;
 		c->nr_gates++;
@@ -105,7 +106,7 @@ static bool parse_line(char *line)
 		    !parse_place(f[2], &a->original) ||
 		    a->alias.bit < 0 || a->original.bit < 0)
 			return false;
-		strcpy(a->name, f[3]);
+		snprintf(a->name, sizeof(a->name), "%s", f[3]);
 		facts.nr_alias++;
 		return true;
 	}
@@ -116,7 +117,7 @@ static bool parse_line(char *line)
 		    strlen(f[2]) >= sizeof(c->name))
 			return false;
 		c->bit = atoi(f[1]);
-		strcpy(c->name, f[2]);
+		snprintf(c->name, sizeof(c->name), "%s", f[2]);
 		if (!parse_gates(f[3], c))
 			return false;
 		facts.nr_cr4++;

@@ -31,7 +31,7 @@
  * GCC 10 added an overload taking the cpp_macro; both versions keep the
  * two-argument form.
  */
-static inline const char *compat_macro_definition(cpp_hashnode *node)
+static inline const char *compat_macro_definition(struct cpp_hashnode *node)
 {
 	return (const char *)cpp_macro_definition(parse_in, node);
 }

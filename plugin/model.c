@@ -126,7 +126,7 @@ void model_finish_type(tree type)
 static bool learn_reverse_entry(tree ctor, long *fields)
 {
 	static const char *const names[3] = { "function", "index", "reg" };
-	unsigned HOST_WIDE_INT i;
+	unsigned long long i;
 	tree field, val;
 	int pos = 0, k;
 
@@ -768,7 +768,7 @@ static void load_features(void)
 	if (model.features_loaded && nr_defines == nr_defines_loaded)
 		return;
 	for (i = 0; i < model.nr_features; i++)
-		free(const_cast<char *>(model.features[i].name));
+		free((void *)model.features[i].name);
 	model.nr_features = 0;
 	model.features_loaded = true;
 	nr_defines_loaded = nr_defines;

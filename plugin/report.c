@@ -175,8 +175,8 @@ bool load_suppressions(const char *path)
 			continue;
 		}
 		s = XNEW(struct suppression);
-		strcpy(s->check, check);
-		strcpy(s->subject, subject);
+		snprintf(s->check, sizeof(s->check), "%s", check);
+		snprintf(s->subject, sizeof(s->subject), "%s", subject);
 		s->next = suppressions;
 		suppressions = s;
 	}

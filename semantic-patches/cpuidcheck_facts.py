@@ -474,7 +474,7 @@ _files = {}
 def state(path):
     st = _files.get(path)
     if st is None:
-        _files.clear()      # one file at a time: keep memory bounded
+
         st = _files[path] = FileState(path)
     return st
 
