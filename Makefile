@@ -24,13 +24,16 @@ PLUGIN_HDRS	:= $(wildcard plugin/*.h) plugin/facts.inc
 PLUGIN_CXXFLAGS	:= -std=gnu++11 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 		   -Wall -Wno-narrowing -Wno-unused-variable -Wno-format-diag
 
+# Deps for the GCC in use: gcc-11's plugin headers come from gcc-11-plugin-dev.
+DEPS_SETS	:= build $(if $(findstring 11,$(CC)),gcc11)
+
 .PHONY: FORCE all deps check check-cases check-cocci check-kernel check-kernel-6.12 \
 	demo bench clean
 
 all: $(PLUGIN)
 
 deps:
-	@scripts/deps.sh build
+	@scripts/deps.sh $(DEPS_SETS)
 
 # The facts file is embedded so the plugin needs nothing beside itself.
 plugin/facts.inc: data/cpuid-facts
@@ -49,7 +52,7 @@ $(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS) plugin/.built-with
 	mv $@.tmp $@
 
 check: deps
-	@scripts/deps.sh build kernel
+	@scripts/deps.sh $(DEPS_SETS) kernel
 	$(MAKE) all
 	$(MAKE) check-cases
 	$(MAKE) check-kernel-6.12
@@ -65,7 +68,7 @@ check-kernel: $(PLUGIN)
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.1 6.12 sid
 
 demo: deps
-	@scripts/deps.sh build kernel
+	@scripts/deps.sh $(DEPS_SETS) kernel
 	$(MAKE) all
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) --show 6.12
 
@@ -74,3 +77,6 @@ bench: $(PLUGIN)
 
 clean:
 	rm -f plugin/*.so plugin/*.tmp plugin/facts.inc plugin/.built-with
+
+# Each engine beyond the plugin adds its targets in its own file.
+-include mk/*.mk

@@ -23,16 +23,6 @@ static const char *const query_apis[] = {
 	"kvm_governed_feature_check_and_set",
 };
 
-static bool is_query_api(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(query_apis); i++)
-		if (!strcmp(name, query_apis[i]))
-			return true;
-	return false;
-}
-
 /* The argument that is the feature number: the parameter named so. */
 static tree feature_argument(tree call)
 {
@@ -90,7 +80,7 @@ static void on_call(struct cpuid_walk *w, tree call)
 	struct cpuid_place p;
 	long number;
 
-	if (!is_query_api(api) ||
+	if (!name_in(api, query_apis, ARRAY_SIZE(query_apis)) ||
 	    !constant_value(feature_argument(call), &number) ||
 	    !model_place_of(model_translate(number), &p))
 		return;

@@ -36,16 +36,6 @@ static const char *alias_wrapper_of_unit(void)
 	return NULL;
 }
 
-static bool is_alias_wrapper(const char *wrapper)
-{
-	size_t i;
-
-	for (i = 0; wrapper && i < ARRAY_SIZE(alias_wrappers); i++)
-		if (!strcmp(wrapper, alias_wrappers[i]))
-			return true;
-	return false;
-}
-
 /* Is a list for @word a home for aliases at all? */
 static bool word_holds_aliases(int word)
 {
@@ -156,7 +146,7 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 	format_place(lbit, sizeof(lbit), &lp);
 	describe_bit(bitdesc, sizeof(bitdesc), list->leaf, fp.bit);
 
-	if (is_alias_wrapper(at.wrapper)) {
+	if (name_in(at.wrapper, alias_wrappers, ARRAY_SIZE(alias_wrappers))) {
 		if (alias)
 			return;
 		if (word == list->leaf && !word_holds_aliases(word))

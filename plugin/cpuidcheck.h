@@ -213,6 +213,7 @@ extern struct cpuidcheck_check check_alias;
 extern struct cpuidcheck_check check_cr4;
 
 /* tree helpers shared by the checks (model.c) */
+bool name_in(const char *name, const char *const *list, size_t n);
 const char *callee_name(tree call);
 bool constant_value(tree t, long *value);
 const char *decl_name(tree decl);

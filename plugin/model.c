@@ -15,6 +15,17 @@ struct cpuid_model model;
 
 /* ---- tree helpers ---- */
 
+/* Is @name one of the @n names in @list? */
+bool name_in(const char *name, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; name && i < n; i++)
+		if (!strcmp(name, list[i]))
+			return true;
+	return false;
+}
+
 const char *decl_name(tree decl)
 {
 	if (!decl || !DECL_P(decl) || !DECL_NAME(decl))

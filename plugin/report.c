@@ -21,16 +21,6 @@ static const char *const list_macros[] = {
 	"kvm_cpu_cap_init", "kvm_cpu_cap_init_kvm_defined", "kvm_cpu_cap_mask",
 };
 
-static bool is_list_macro(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(list_macros); i++)
-		if (!strcmp(name, list_macros[i]))
-			return true;
-	return false;
-}
-
 static bool virtual_loc(location_t loc)
 {
 	return loc > BUILTINS_LOCATION &&
@@ -57,7 +47,8 @@ static const line_map_macro *find_wrapper(location_t loc, int depth)
 		return found;
 	expansion = MACRO_MAP_EXPANSION_POINT_LOCATION(map);
 	if (!virtual_loc(expansion) &&
-	    !is_list_macro(linemap_map_get_macro_name(map)))
+	    !name_in(linemap_map_get_macro_name(map), list_macros,
+		     ARRAY_SIZE(list_macros)))
 		return map;
 	return find_wrapper(expansion, depth + 1);
 }
