@@ -15,29 +15,6 @@
 
 #define CHECK "cpuid-alias"
 
-/* Functions that answer "does it have X?", any era. */
-static const char *const query_apis[] = {
-	"guest_cpuid_has", "guest_cpu_cap_has", "guest_can_use",
-	"kvm_cpu_cap_has", "kvm_cpu_cap_get", "__kvm_cpu_cap_has",
-	"cpuid_entry_has", "cpuid_entry_get",
-	"kvm_governed_feature_check_and_set",
-};
-
-/* The argument that is the feature number: the parameter named so. */
-static tree feature_argument(tree call)
-{
-	tree fn = get_callee_fndecl(call), parm;
-	int i = 0, n = call_expr_nargs(call);
-
-	if (!n)
-		return NULL_TREE;
-	for (parm = fn ? DECL_ARGUMENTS(fn) : NULL_TREE; parm && i < n;
-	     parm = DECL_CHAIN(parm), i++)
-		if (strstr(decl_name(parm), "feature"))
-			return CALL_EXPR_ARG(call, i);
-	return CALL_EXPR_ARG(call, n - 1);
-}
-
 static const struct alias_fact *alias_at(const struct cpuid_place *p)
 {
 	return facts_alias_of(p);
@@ -80,7 +57,7 @@ static void on_call(struct cpuid_walk *w, tree call)
 	struct cpuid_place p;
 	long number;
 
-	if (!name_in(api, query_apis, ARRAY_SIZE(query_apis)) ||
+	if (!is_query_api(api) ||
 	    !constant_value(feature_argument(call), &number) ||
 	    !model_place_of(model_translate(number), &p))
 		return;

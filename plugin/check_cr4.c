@@ -210,6 +210,9 @@ static void judge_reserved_bits(void)
 			if (!(gate->bits & bit))
 				continue;
 			gated = true;
+			for (k = 0; k < gate->nr_features; k++)
+				record_gate(subject, gate->feature[k],
+					    "reserved-bits", gate->loc);
 			for (k = 0; k < gate->nr_features; k++) {
 				long number;
 
@@ -356,6 +359,7 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 		if (!f)
 			continue;
 		snprintf(subject, sizeof(subject), "CR4.%s", f->name);
+		record_gate(subject, name, "fixed1", at);
 		if (f->nr_gates && !enumerates(f, number)) {
 			describe_gates(gates, sizeof(gates), f);
 			report(CHECK, subject, at,

@@ -164,6 +164,9 @@ bool cap_list_declares(struct cap_lists *scan,
 		       const struct feature_list *list, long kvm_number);
 const struct feature_list *cap_list_for_word(struct cap_lists *scan,
 					     long word);
+bool is_query_api(const char *name);
+bool is_set_api(const char *name);
+tree feature_argument(tree call);
 
 /* ---- entries.c: reads of CPUID output registers, and their origin ---- */
 
@@ -193,6 +196,16 @@ struct cpuid_walk {
 void cpuid_walk_function(struct cpuid_walk *w, tree fndecl);
 bool cpuid_read_of(struct cpuid_walk *w, tree t, struct cpuid_read *read);
 const char *arch_reg_name(int reg);
+
+/* ---- record.c: per-unit facts for the whole-of-KVM merge ---- */
+
+bool recording(void);
+void record_to(const char *dir);
+void record_line(const char *fmt, ...) ATTRIBUTE_PRINTF_1;
+void record_function(tree fndecl);
+void record_gate(const char *cr4, const char *feature, const char *kind,
+		 location_t loc);
+void record_finish_unit(void);
 
 /* ---- checks ---- */
 

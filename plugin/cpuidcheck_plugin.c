@@ -22,6 +22,9 @@
  * -fplugin-arg-cpuidcheck_plugin-suppress=FILE
  *	acknowledged findings, one "CHECK SUBJECT [why]" a line, e.g.
  *	"cpuid-cr4 CR4.VME"; they are counted in a one-line note
+ * -fplugin-arg-cpuidcheck_plugin-record=DIR
+ *	write the unit's CPUID facts to DIR/<unit>.rec (record.c), for the
+ *	cpuidcheck program's whole-of-KVM map and cross-unit checks
  * -fplugin-arg-cpuidcheck_plugin-dump-model
  *	print what the plugin learned from the unit (for tests and bugs)
  * -fplugin-arg-cpuidcheck_plugin-facts=FILE
@@ -89,6 +92,7 @@ static void pre_genericize(void *gcc_data, void *user_data)
 	for (i = 0; checks[i]; i++)
 		if (checks[i]->enabled && checks[i]->on_function)
 			checks[i]->on_function(fndecl);
+	record_function(fndecl);
 }
 
 static bool dump_model;
@@ -126,6 +130,7 @@ static void finish_unit(void *gcc_data, void *user_data)
 			if (checks[i]->enabled && checks[i]->on_finish_unit)
 				checks[i]->on_finish_unit();
 	report_summary();
+	record_finish_unit();
 }
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -151,6 +156,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		} else if (!strcmp(argv[i].key, "suppress") && argv[i].value) {
 			if (!load_suppressions(argv[i].value))
 				return 1;
+		} else if (!strcmp(argv[i].key, "record") && argv[i].value) {
+			record_to(argv[i].value);
 		} else if (!strcmp(argv[i].key, "dump-model")) {
 			dump_model = true;
 		} else if (!strcmp(argv[i].key, "facts") && argv[i].value) {
@@ -171,6 +178,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	register_callback(plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
 	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, pre_genericize,
 			  NULL);
-	register_callback(plugin_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+	/* PLUGIN_FINISH_UNIT does not run under -fsyntax-only */
+	register_callback(plugin_name, PLUGIN_FINISH, finish_unit, NULL);
 	return 0;
 }

@@ -213,9 +213,15 @@ void report(const char *check, const char *subject, location_t loc,
 		return;
 	if (suppressed(check, subject)) {
 		nr_suppressed++;
+		record_line("finding\t%s\t%s\t%s\t%d\t%d\tsuppressed\t%s", check,
+			    subject ? subject : "-", x.file ? x.file : "?",
+			    x.line, x.column ? compat_column(x) : 1, msg);
 		return;
 	}
 	nr_reported++;
+	record_line("finding\t%s\t%s\t%s\t%d\t%d\treported\t%s", check,
+		    subject ? subject : "-", x.file ? x.file : "?", x.line,
+		    x.column ? compat_column(x) : 1, msg);
 	if (findings_are_errors) {
 		error_at(loc, "%s [%s]", msg, check);
 		return;

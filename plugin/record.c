@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-unit facts for checks that need the whole of KVM (the shape of
+ * smatch's database, far smaller): with -fplugin-arg-cpuidcheck_plugin-
+ * record=DIR each unit writes DIR/<unit>.rec, one tab-separated record a
+ * line, and the cpuidcheck program merges them (the capability map, the
+ * cross-unit cpuid-undeclared check).
+ *
+ *   unit     SOURCE
+ *   declare  WORD FEATURE WRAPPER API FILE LINE   a capability-list entry
+ *   set      FEATURE API FUNCTION FILE LINE        kvm_cpu_cap_set() & co.
+ *   query    FEATURE API FUNCTION FILE LINE        guest_cpu_cap_has() & co.
+ *   gate     CR4.NAME FEATURE KIND FILE LINE       KIND: reserved-bits|fixed1
+ *   finding  CHECK SUBJECT FILE LINE COLUMN STATE MESSAGE
+ *                                                  STATE: reported|suppressed
+ *
+ * FEATURE is the macro name as written (X86_FEATURE_SGX1), or #NUMBER.
+ * The file is written to a temporary name and renamed: a reader never sees
+ * half a unit, and parallel builds never share a file.
+ */
+#include "cpuidcheck.h"
+
+static const char *record_dir;
+static char *records;
+static size_t records_len, records_size;
+
+bool recording(void)
+{
+	return record_dir != NULL;
+}
+
+void record_to(const char *dir)
+{
+	record_dir = dir;
+}
+
+void record_line(const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+
+	if (!record_dir)
+		return;
+	for (;;) {
+		va_start(ap, fmt);
+		len = vsnprintf(records + records_len,
+				records_size - records_len, fmt, ap);
+		va_end(ap);
+		if (len >= 0 && records_len + len + 1 < records_size)
+			break;
+		records_size = records_size * 2 + len + 4096;
+		records = XRESIZEVEC(char, records, records_size);
+	}
+	records_len += len;
+	records[records_len++] = '\n';
+	records[records_len] = '\0';
+}
+
+static void feature_label(char *buf, size_t len, long number)
+{
+	const char *name = model_feature_name(number);
+
+	if (name)
+		snprintf(buf, len, "%s", name);
+	else
+		snprintf(buf, len, "#%ld", number);
+}
+
+static void record_at(const char *kind, const char *a, const char *b,
+		      const char *c, location_t loc)
+{
+	expanded_location x = expand_location(loc);
+
+	record_line("%s\t%s\t%s\t%s\t%s\t%d", kind, a, b, c,
+		    x.file ? x.file : "?", x.line);
+}
+
+/* ---- the capability lists ---- */
+
+static void record_list(struct cap_lists *scan,
+			const struct feature_list *list)
+{
+	char feature[96];
+	int i;
+
+	cap_list_uses(scan, list);
+	for (i = 0; i < scan->nr_uses; i++) {
+		struct user_loc at = user_location(scan->use[i].call);
+		expanded_location x = expand_location(at.loc);
+
+		feature_label(feature, sizeof(feature), scan->use[i].number);
+		/* X86_64_F(LM) makes three calls; one line each is enough */
+		if (i && scan->use[i - 1].number == scan->use[i].number &&
+		    user_location(scan->use[i - 1].call).loc == at.loc)
+			continue;
+		record_line("declare\t%s\t%s\t%s\t%s\t%s\t%d",
+			    model_word_name(list->leaf), feature,
+			    at.wrapper ? at.wrapper : "-", list->api,
+			    x.file ? x.file : "?", x.line);
+	}
+}
+
+/* ---- calls that set or query a feature ---- */
+
+struct call_walk {
+	const char *function;
+};
+
+static tree record_call(tree *tp, int *walk_subtrees, void *data)
+{
+	struct call_walk *cw = (struct call_walk *)data;
+	const char *api = callee_name(*tp);
+	char feature[96];
+	long number;
+
+	if (TREE_CODE(*tp) != CALL_EXPR ||
+	    (!is_query_api(api) && !is_set_api(api)) ||
+	    !constant_value(feature_argument(*tp), &number))
+		return NULL_TREE;
+	feature_label(feature, sizeof(feature), number);
+	record_at(is_query_api(api) ? "query" : "set", feature, api,
+		  cw->function, user_location(EXPR_LOCATION(*tp)).loc);
+	return NULL_TREE;
+}
+
+void record_function(tree fndecl)
+{
+	struct call_walk cw = { decl_name(fndecl) };
+	tree body = DECL_SAVED_TREE(fndecl);
+	struct cap_lists *scan;
+	int i;
+
+	if (!record_dir || !body)
+		return;
+	walk_tree_without_duplicates(&body, record_call, &cw);
+	scan = cap_lists_scan(fndecl);
+	if (!scan)
+		return;
+	for (i = 0; i < scan->nr_lists; i++)
+		record_list(scan, &scan->list[i]);
+	cap_lists_free(scan);
+}
+
+void record_gate(const char *cr4, const char *feature, const char *kind,
+		 location_t loc)
+{
+	record_at("gate", cr4, feature, kind, loc);
+}
+
+/* ---- the unit's file ---- */
+
+void record_finish_unit(void)
+{
+	char *path, *tmp, *p;
+	FILE *f;
+
+	if (!record_dir || !records_len || !model_active())
+		return;
+	path = concat(record_dir, "/", main_input_filename, ".rec", NULL);
+	for (p = path + strlen(record_dir) + 1; *p; p++)
+		if (*p == '/')
+			*p = '%';
+	tmp = concat(path, ".tmp", NULL);
+	f = fopen(tmp, "w");
+	if (!f || fprintf(f, "unit\t%s\n%s", main_input_filename,
+			  records) < 0 || fclose(f)) {
+		fprintf(stderr, "cpuidcheck: cannot write %s: %s\n", tmp,
+			xstrerror(errno));
+		unlink(tmp);
+	} else if (rename(tmp, path)) {
+		fprintf(stderr, "cpuidcheck: cannot write %s: %s\n", path,
+			xstrerror(errno));
+		unlink(tmp);
+	}
+	free(path);
+	free(tmp);
+}
