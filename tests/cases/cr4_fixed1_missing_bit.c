@@ -1,63 +1,18 @@
-/* cpuid-cr4, nested VMX (6.1 shape without the LA57 tuple, the 2019 bug): the reserved-bits macro gates CR4.LA57 but fixed1 never sets it: a finding at the fixed1 function. */
-#include "nested_vmx.h"
+/* cpuid-cr4, nested VMX (7.2 tuples without the LA57 one, the 2019 bug): the reserved-bits macro (cr4_rsvd_gated.h) gates CR4.LA57 but fixed1 never sets it: a finding at the fixed1 function. */
+#include "cr4_allowed.h"
+#include "cr4_rsvd_gated.h"
+#include "cr4_fixed1.h"
 
-#define CR4_RESERVED_BITS                                               \
-	(~(unsigned long)(X86_CR4_VME | X86_CR4_PVI | X86_CR4_TSD | X86_CR4_DE\
-			  | X86_CR4_PSE | X86_CR4_PAE | X86_CR4_MCE     \
-			  | X86_CR4_PGE | X86_CR4_PCE | X86_CR4_OSFXSR | X86_CR4_PCIDE \
-			  | X86_CR4_OSXSAVE | X86_CR4_SMEP | X86_CR4_FSGSBASE \
-			  | X86_CR4_OSXMMEXCPT | X86_CR4_LA57 | X86_CR4_VMXE \
-			  | X86_CR4_SMAP | X86_CR4_PKE | X86_CR4_UMIP))
-
-#define __cr4_reserved_bits(__cpu_has, __c)             \
-({                                                      \
-	u64 __reserved_bits = CR4_RESERVED_BITS;        \
-	if (!__cpu_has(__c, X86_FEATURE_XSAVE))         \
-		__reserved_bits |= X86_CR4_OSXSAVE;     \
-	if (!__cpu_has(__c, X86_FEATURE_LA57))          \
-		__reserved_bits |= X86_CR4_LA57;        \
-	__reserved_bits;                                \
-})
+#define CR4_RESERVED_BITS	(~(unsigned long)(CR4_ALLOWED_7_2))
 
 static void nested_vmx_cr_fixed1_bits_update(struct kvm_vcpu *vcpu) /* { dg-warning "^(?=.*CR4\.LA57\b)(?=.*cr4_fixed1).*\[cpuid-cr4\]" } */
 {
-	struct vcpu_vmx *vmx = to_vmx(vcpu);
-	struct kvm_cpuid_entry2 *entry;
+	CR4_FIXED1_START(vcpu);
+	CR4_FIXED1_LEAF1;
 
-	vmx->nested.msrs.cr4_fixed1 = X86_CR4_PCE;
-
-#define cr4_fixed1_update(_cr4_mask, _reg, _cpuid_mask) do {		\
-	if (entry && (entry->_reg & (_cpuid_mask)))			\
-		vmx->nested.msrs.cr4_fixed1 |= (_cr4_mask);	\
-} while (0)
-
-	entry = kvm_find_cpuid_entry(vcpu, 0x1);
-	cr4_fixed1_update(X86_CR4_VME,        edx, feature_bit(VME));
-	cr4_fixed1_update(X86_CR4_PVI,        edx, feature_bit(VME));
-	cr4_fixed1_update(X86_CR4_TSD,        edx, feature_bit(TSC));
-	cr4_fixed1_update(X86_CR4_DE,         edx, feature_bit(DE));
-	cr4_fixed1_update(X86_CR4_PSE,        edx, feature_bit(PSE));
-	cr4_fixed1_update(X86_CR4_PAE,        edx, feature_bit(PAE));
-	cr4_fixed1_update(X86_CR4_MCE,        edx, feature_bit(MCE));
-	cr4_fixed1_update(X86_CR4_PGE,        edx, feature_bit(PGE));
-	cr4_fixed1_update(X86_CR4_OSFXSR,     edx, feature_bit(FXSR));
-	cr4_fixed1_update(X86_CR4_OSXMMEXCPT, edx, feature_bit(XMM));
-	cr4_fixed1_update(X86_CR4_VMXE,       ecx, feature_bit(VMX));
-	cr4_fixed1_update(X86_CR4_PCIDE,      ecx, feature_bit(PCID));
-	cr4_fixed1_update(X86_CR4_OSXSAVE,    ecx, feature_bit(XSAVE));
-
+	/* CPUID.(EAX=7,ECX=0) without the LA57 tuple */
 	entry = kvm_find_cpuid_entry_index(vcpu, 0x7, 0);
-	cr4_fixed1_update(X86_CR4_FSGSBASE,   ebx, feature_bit(FSGSBASE));
 	cr4_fixed1_update(X86_CR4_SMEP,       ebx, feature_bit(SMEP));
-	cr4_fixed1_update(X86_CR4_SMAP,       ebx, feature_bit(SMAP));
-	cr4_fixed1_update(X86_CR4_PKE,        ecx, feature_bit(PKU));
-	cr4_fixed1_update(X86_CR4_UMIP,       ecx, feature_bit(UMIP));
-
-#undef cr4_fixed1_update
-}
-
-void vmx_vcpu_after_set_cpuid(struct kvm_vcpu *vcpu)
-{
-	if (to_vmx(vcpu)->nested.vmxon)
-		nested_vmx_cr_fixed1_bits_update(vcpu);
+	CR4_FIXED1_LEAF7_COMMON;
+	CR4_FIXED1_7_2_EXTRAS;
 }

@@ -1,14 +1,7 @@
 /* cpuid-cr4, era 2 (7.2 shape): full CR4_RESERVED_BITS, the 7.2 gates, host and guest expansions OR'ed: the ten ungated legacy bits (VME..OSXMMEXCPT, not PCE) are findings at the #define, once each. */
-#include "cr4.h"
+#include "cr4_allowed.h"
 
-#define CR4_RESERVED_BITS                                               \
-	(~(unsigned long)(X86_CR4_VME | X86_CR4_PVI | X86_CR4_TSD | X86_CR4_DE\
-			  | X86_CR4_PSE | X86_CR4_PAE | X86_CR4_MCE     \
-			  | X86_CR4_PGE | X86_CR4_PCE | X86_CR4_OSFXSR | X86_CR4_PCIDE \
-			  | X86_CR4_OSXSAVE | X86_CR4_SMEP | X86_CR4_FSGSBASE \
-			  | X86_CR4_OSXMMEXCPT | X86_CR4_LA57 | X86_CR4_VMXE \
-			  | X86_CR4_SMAP | X86_CR4_PKE | X86_CR4_UMIP \
-			  | X86_CR4_LAM_SUP | X86_CR4_CET))
+#define CR4_RESERVED_BITS	(~(unsigned long)(CR4_ALLOWED_7_2))
 
 #define __cr4_reserved_bits(__cpu_has, __c) /* { dg-warning "^(?=.*CR4\.VME\b)(?=.*X86_FEATURE_VME\b)(?=.*CPUID\.1:EDX\[1\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.PVI\b)(?=.*X86_FEATURE_VME\b)(?=.*CPUID\.1:EDX\[1\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.TSD\b)(?=.*X86_FEATURE_TSC\b)(?=.*CPUID\.1:EDX\[4\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.DE\b)(?=.*X86_FEATURE_DE\b)(?=.*CPUID\.1:EDX\[2\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.PSE\b)(?=.*X86_FEATURE_PSE\b)(?=.*CPUID\.1:EDX\[3\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.PAE\b)(?=.*X86_FEATURE_PAE\b)(?=.*CPUID\.1:EDX\[6\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.MCE\b)(?=.*X86_FEATURE_MCE\b)(?=.*CPUID\.1:EDX\[7\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.PGE\b)(?=.*X86_FEATURE_PGE\b)(?=.*CPUID\.1:EDX\[13\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.OSFXSR\b)(?=.*X86_FEATURE_FXSR\b)(?=.*CPUID\.1:EDX\[24\]).*\[cpuid-cr4\]" } */ /* { dg-warning "^(?=.*CR4\.OSXMMEXCPT\b)(?=.*X86_FEATURE_XMM\b)(?=.*CPUID\.1:EDX\[25\]).*\[cpuid-cr4\]" } */ \
 ({                                                      \

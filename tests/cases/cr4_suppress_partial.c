@@ -24,21 +24,4 @@
 	__reserved_bits;                                \
 })
 
-static u64 cr4_reserved_bits;
-
-void kvm_vcpu_after_set_cpuid(struct kvm_vcpu *vcpu)
-{
-	vcpu->arch.cr4_guest_rsvd_bits =
-	    __cr4_reserved_bits(guest_cpuid_has, vcpu);
-}
-
-void kvm_vcpu_reset_cr4(struct kvm_vcpu *vcpu)
-{
-	vcpu->arch.cr4_guest_rsvd_bits = __cr4_reserved_bits(guest_cpuid_has, vcpu);
-}
-
-int kvm_arch_hardware_setup(void)
-{
-	cr4_reserved_bits = __cr4_reserved_bits(__kvm_cpu_cap_has, UNUSED_);
-	return cr4_reserved_bits != 0;
-}
+#include "cr4_rsvd_users.h"

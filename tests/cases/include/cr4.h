@@ -4,8 +4,10 @@
  * X86_CR4_* for the architectural bits, and the host-capability helpers the
  * kernel expands the reserved-bits macro with (__kvm_cpu_cap_has, cpu_has).
  *
- * CR4_RESERVED_BITS and the reserved-bits macro are NOT here: each case
- * writes its own, since they are what the cases vary.
+ * CR4_RESERVED_BITS and the reserved-bits macro are NOT here: a case writes
+ * its own, or takes the shared correct parts from cr4_allowed.h (the allowed
+ * bits by release), cr4_rsvd_gated.h (the fully gated macro) and
+ * cr4_rsvd_users.h (x86.c's expansions).
  */
 #ifndef MINI_CR4_H
 #define MINI_CR4_H
