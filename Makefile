@@ -55,6 +55,7 @@ check: deps
 	@scripts/deps.sh $(DEPS_SETS) kernel
 	$(MAKE) all
 	$(MAKE) check-cases
+	$(MAKE) check-cocci
 	$(MAKE) check-kernel-6.12
 
 check-cases: $(PLUGIN)
@@ -64,8 +65,9 @@ check-kernel-6.12: $(PLUGIN)
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.12
 
 check-kernel: $(PLUGIN)
-	@scripts/deps.sh build kernel
+	@scripts/deps.sh $(DEPS_SETS) kernel cocci
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.1 6.12 sid
+	$(MAKE) check-cocci-kernel
 
 demo: deps
 	@scripts/deps.sh $(DEPS_SETS) kernel
