@@ -19,7 +19,6 @@
 // Options: --no-includes --include-headers
 
 virtual report
-virtual context
 virtual org
 virtual patch
 
@@ -131,15 +130,18 @@ q(...,
 + nx
  )
 
-// Raw masks: entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); ...
-// entry->REG & feature_bit(X), and cpuid_REG(fn) & F(X).
-@rawfn@
+// Raw masks: entry->REG & W(X) (also &=, |=, ^=, ^), judged against the
+// entry's CPUID function when exactly one origin is visible:
+//   entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); on some path
+//   with no reassignment, or a guard entry->function == fn [&& entry->index
+//   == idx] around or beside the mask.  cpuid_REG(fn) & F(X) too.
+@rawfn exists@
 identifier ent;
 expression vcpu, fnv, idx, E2;
 identifier reg = {eax, ebx, ecx, edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
 expression n;
-position p;
+position p, pe;
 type T;
 @@
 (
@@ -156,21 +158,115 @@ T ent = kvm_find_cpuid_entry(vcpu, fnv, idx);
 T ent = kvm_find_cpuid_entry_index(vcpu, fnv, idx);
 )
 ... when != ent = E2
+    when any
 (
-ent->reg & <+... w@p(n) ...+>
+ent@pe->reg & <+... w@p(n) ...+>
 |
-ent->reg &= <+... w@p(n) ...+>
+ent@pe->reg &= <+... w@p(n) ...+>
+|
+ent@pe->reg |= <+... w@p(n) ...+>
+|
+ent@pe->reg ^= <+... w@p(n) ...+>
+|
+ent@pe->reg ^ <+... w@p(n) ...+>
+)
+
+@script:python@
+fnv << rawfn.fnv;
+idx << rawfn.idx = "0";
+p << rawfn.pe;
+@@
+cf.raw_origin(p[0], fnv, idx)
+
+@rawg@
+identifier ent;
+expression fnv;
+statement S;
+position ps;
+@@
+if (<+... ent->function == fnv ...+>) S@ps
+
+@script:python@
+ent << rawg.ent;
+fnv << rawg.fnv;
+ps << rawg.ps;
+@@
+cf.raw_guard_range(ps[0], ent, "fn", fnv)
+
+@rawgi@
+identifier ent;
+expression idx;
+statement S;
+position ps;
+@@
+if (<+... ent->index == idx ...+>) S@ps
+
+@script:python@
+ent << rawgi.ent;
+idx << rawgi.idx;
+ps << rawgi.ps;
+@@
+cf.raw_guard_range(ps[0], ent, "idx", idx)
+
+@rawg2@
+identifier ent;
+expression G;
+expression E;
+identifier reg;
+position p;
+@@
+G && <+... ent@p->reg & E ...+>
+
+@script:python@
+ent << rawg2.ent;
+G << rawg2.G;
+p << rawg2.p;
+@@
+cf.raw_guard(p[0], ent, G)
+
+@rawuse@
+expression ent;
+identifier reg = {eax, ebx, ecx, edx};
+identifier w = {F, feature_bit, __feature_bit, SF};
+expression n;
+position p, pe;
+@@
+(
+ent@pe->reg & <+... w@p(n) ...+>
+|
+ent@pe->reg &= <+... w@p(n) ...+>
+|
+ent@pe->reg |= <+... w@p(n) ...+>
+|
+ent@pe->reg ^= <+... w@p(n) ...+>
+|
+ent@pe->reg ^ <+... w@p(n) ...+>
 )
 
 @script:python depends on report || org@
-fnv << rawfn.fnv;
-idx << rawfn.idx = "0";
-reg << rawfn.reg;
-w << rawfn.w;
-n << rawfn.n;
-p << rawfn.p;
+ent << rawuse.ent;
+reg << rawuse.reg;
+w << rawuse.w;
+n << rawuse.n;
+p << rawuse.p;
+pe << rawuse.pe;
+@@
+cf.emit(p[0], cf.judge_raw_use(reg, w, n, p[0], pe[0], ent, "cpuid-alias"), "cpuid-alias", cf.MODE)
+
+@rawcpuid@
+identifier cr = {cpuid_eax, cpuid_ebx, cpuid_ecx, cpuid_edx};
+identifier w = {F, feature_bit, __feature_bit, SF};
+expression fnv, n;
+position p;
+@@
+cr(fnv) & <+... w@p(n) ...+>
+
+@script:python depends on report || org@
+cr << rawcpuid.cr;
+fnv << rawcpuid.fnv;
+w << rawcpuid.w;
+n << rawcpuid.n;
+p << rawcpuid.p;
 @@
 st = cf.state(p[0].file)
-st.done.add(("raw", p[0].line, p[0].column))
-cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), st.tree.eval(idx), reg, w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)
-
+cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), 0, cr[-3:], w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)

@@ -16,7 +16,6 @@
 // Options: --no-includes --include-headers
 
 virtual report
-virtual context
 virtual org
 virtual patch
 
@@ -75,6 +74,19 @@ f@p(...) { ... }
 
 @script:python depends on report || org@
 p << anyfn.p;
+@@
+for l in cf.check_cr4_reserved(p[0].file):
+    print(l)
+
+// A file with no function (only #defines and #includes) is read too.
+@anydef@
+identifier M;
+position p;
+@@
+#define M@p(...) ...
+
+@script:python depends on report || org@
+p << anydef.p;
 @@
 for l in cf.check_cr4_reserved(p[0].file):
     print(l)

@@ -277,14 +277,28 @@ class Tree(object):
                     fn, idx = self.eval(e.group(2)), self.eval(e.group(3))
                     if w is not None and fn is not None and idx is not None:
                         self.reverse.setdefault(w, Place(fn, idx, e.group(4)))
-            m = re.search(r"__feature_translate\s*\([^)]*\)\s*\{(.*?)\n\}", t,
-                          re.S)
-            if m:
+            # Every definition (#if branches are not evaluated), in any of
+            # its shapes: a switch whose cases are written out or made by
+            # a helper macro (KVM_X86_TRANSLATE_FEATURE(f) in the kernel,
+            # any "case X86_FEATURE_##f: return KVM_X86_FEATURE_##f"
+            # macro), or the older if/else-if chain.
+            helpers = [n for n, (pa, b) in self.macros.items()
+                       if pa and len(pa) == 1 and re.search(
+                           r"case\s+X86_FEATURE_\s*##\s*%s\s*:\s*return\s+"
+                           r"KVM_X86_FEATURE_\s*##\s*%s\b"
+                           % (re.escape(pa[0]), re.escape(pa[0])), b)]
+            helpers.append("KVM_X86_TRANSLATE_FEATURE")
+            for m in re.finditer(r"__feature_translate\s*\([^)]*\)\s*\{"
+                                 r"(.*?)\n\}", t, re.S):
                 body = m.group(1)
-                for e in re.finditer(r"KVM_X86_TRANSLATE_FEATURE\s*\(\s*(\w+)"
-                                     r"\s*\)", body):
+                for e in re.finditer(r"\b(?:%s)\s*\(\s*(\w+)\s*\)"
+                                     % "|".join(map(re.escape, helpers)),
+                                     body):
                     self.translated.add(e.group(1))
                 for e in re.finditer(r"case\s+X86_FEATURE_(\w+)\s*:\s*return"
+                                     r"\s+KVM_X86_FEATURE_(\w+)", body):
+                    self.translated.add(e.group(1))
+                for e in re.finditer(r"==\s*X86_FEATURE_(\w+)\s*\)\s*return"
                                      r"\s+KVM_X86_FEATURE_(\w+)", body):
                     self.translated.add(e.group(1))
             self.translated.discard("f")
@@ -463,6 +477,9 @@ class FileState(object):
         self.done = set()
         self.verdicts = {}
         self.anchors = set()
+        self.raw_origins = {}  # (line, col) -> {(fn, idx)}, None if unknown
+        self.raw_guards = {}   # (line, col) -> {"fn": {...}, "idx": {...}}
+        self.raw_ranges = []   # (entry, kind, value, start, end) of guarded if bodies
 
     def era2(self):
         return "ALIASED_1_EDX_F" in self.tree.macros
@@ -758,9 +775,8 @@ def judge_raw(fn_val, idx_val, reg, wrapper, name, pos, tag):
     reg = reg.upper()
     shown = "%s(%s)" % (wrapper, name)
     if fn_val is None:
-        if reg != fp.reg and tag == "cpuid-leaf":
-            return {"msg": "%s: %s is %s, but is tested in %s" % (
-                shown, info["name"], fp.text(f), reg), "fix": None}
+        # The entry's CPUID function is unknown (a variable, a parameter):
+        # silent, as the plugin.
         return None
     tested = Place(fn_val, idx_val or 0, reg, fp.bit)
     if tested == fp:
@@ -784,6 +800,66 @@ def judge_raw(fn_val, idx_val, reg, wrapper, name, pos, tag):
         msg += " (%s)" % there[0]
     msg += " instead"
     return {"msg": msg, "fix": None}
+
+
+def _pkey(pos):
+    return (int(pos.line), int(pos.column))
+
+
+def raw_origin(pos, fnv, idx):
+    """entry = kvm_find_cpuid_entry[_index](vcpu, FNV[, IDX]) reaches POS."""
+    st = state(pos.file)
+    fn, ix = st.tree.eval(fnv), st.tree.eval(idx)
+    st.raw_origins.setdefault(_pkey(pos), set()).add(
+        (fn, ix) if fn is not None and ix is not None else None)
+
+
+def raw_guard(pos, ent, guard):
+    """A condition GUARD around or beside the mask at POS on entry ENT:
+    ENT->function == FN and ENT->index == IDX in it are the entry's origin."""
+    st = state(pos.file)
+    g = st.raw_guards.setdefault(_pkey(pos), {})
+    for kind, field in (("fn", "function"), ("idx", "index")):
+        for m in re.finditer(r"\b%s\s*->\s*%s\s*==\s*(\w+)"
+                             % (re.escape(ent), field), guard):
+            g.setdefault(kind, set()).add(st.tree.eval(m.group(1)))
+
+
+def raw_guard_range(ps, ent, kind, val):
+    """if (... ENT->function == VAL ...) S: S (at PS) is guarded."""
+    st = state(ps.file)
+    st.raw_ranges.append((ent, kind, st.tree.eval(val),
+                          (int(ps.line), int(ps.column)),
+                          (int(ps.line_end), int(ps.column_end))))
+
+
+def judge_raw_use(reg, wrapper, name, pos, epos, ent, tag):
+    """A raw mask at POS: judged only when its entry has one known origin
+    (one lookup reaching it, or one function guard); otherwise silent."""
+    st = state(pos.file)
+    key = _pkey(epos)
+    if ("raw", tag) + _pkey(pos) in st.done:
+        return None
+    st.done.add(("raw", tag) + _pkey(pos))
+    origins = st.raw_origins.get(key, set())
+    if origins:
+        if len(origins) != 1 or None in origins:
+            return None
+        fn, idx = next(iter(origins))
+    else:
+        g = dict((k, set(v)) for k, v in st.raw_guards.get(key, {}).items())
+        # the innermost enclosing guard of each kind
+        for kind in ("fn", "idx"):
+            inside = [r for r in st.raw_ranges if r[0] == ent.strip() and
+                      r[1] == kind and r[3] <= key <= r[4]]
+            if inside and kind not in g:
+                g[kind] = {max(inside, key=lambda r: r[3])[2]}
+        fns, idxs = g.get("fn", set()), g.get("idx", set())
+        if len(fns) != 1 or None in fns or len(idxs) > 1 or None in idxs:
+            return None
+        fn = next(iter(fns))
+        idx = next(iter(idxs)) if idxs else 0
+    return judge_raw(fn, idx, reg, wrapper, name, pos, tag)
 
 
 def judge_unbacked(pos):
@@ -821,11 +897,22 @@ MODE = "report"
 # -------------------------------------------------------- cpuid-cr4 judging
 
 def _cr4_allowed(tree):
-    """CR4 bit names CR4_RESERVED_BITS lets through, or None."""
+    """CR4 bit names CR4_RESERVED_BITS lets through, or None.  Macros in
+    its body (e.g. a CR4_ALLOWED_x set) are expanded as text."""
     mac = tree.macros.get("CR4_RESERVED_BITS")
     if not mac:
         return None
-    return set(re.findall(r"X86_CR4_(\w+)", mac[1]))
+    body, seen = mac[1], set()
+    for _ in range(10):
+        names = [n for n in re.findall(r"\b[A-Z_][A-Z0-9_]*\b", body)
+                 if n in tree.macros and not n.startswith("X86_CR4_")
+                 and n not in seen and tree.macros[n][0] is None]
+        if not names:
+            break
+        for n in names:
+            seen.add(n)
+            body = re.sub(r"\b%s\b" % n, "(" + tree.macros[n][1] + ")", body)
+    return set(re.findall(r"X86_CR4_(\w+)", body))
 
 
 def judge_fixed1(bitname, reg, wrapper, name, pos):
@@ -859,52 +946,76 @@ def judge_fixed1(bitname, reg, wrapper, name, pos):
     return {"msg": msg, "fix": None} if msg else None
 
 
-def cr4_gates_in(text):
-    """{CR4 bit name: [feature names]} of a __cr4_reserved_bits() body:
-    'if (!__cpu_has(__c, X86_FEATURE_F) [&& !__cpu_has(...)]) bits |= B'."""
+def cr4_gates_in(text, has="__cpu_has", c="__c", var="__reserved_bits"):
+    """{CR4 bit name: [(feature names, offset)]} of a reserved-bits macro
+    body: 'if (!HAS(C, X86_FEATURE_F) [&& !HAS(...)]) VAR |= B [| B2...]'."""
     res = {}
-    for m in re.finditer(r"if\s*\(((?:\s*&&\s*|\s*!\s*__cpu_has\s*\(\s*__c\s*,"
-                         r"\s*X86_FEATURE_\w+\s*\))+)\s*\)\s*"
-                         r"__reserved_bits\s*\|=\s*X86_CR4_(\w+)", text):
+    pat = (r"if\s*\(((?:\s*&&\s*|\s*!\s*%s\s*\(\s*%s\s*,"
+           r"\s*X86_FEATURE_\w+\s*\))+)\s*\)\s*"
+           r"%s\s*\|=\s*((?:\s*\|?\s*X86_CR4_\w+)+)"
+           % (re.escape(has), re.escape(c), re.escape(var)))
+    for m in re.finditer(pat, text):
         feats = re.findall(r"X86_FEATURE_(\w+)", m.group(1))
-        res.setdefault(m.group(2), []).extend(feats)
+        for b in re.findall(r"X86_CR4_(\w+)", m.group(2)):
+            res.setdefault(b, []).append((feats, m.start()))
     return res
 
 
+# #define NAME(HAS, C) ({ T VAR = CR4_RESERVED_BITS; if (!HAS(C, X86_FEATURE_
+# x)) VAR |= X86_CR4_y; ... }): __cr4_reserved_bits() recognised by shape.
+_CR4_DEF_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(\s*(\w+)\s*,\s*(\w+)"
+                         r"\s*\)(?:\\\n|[^\n])*", re.M)
+
+
+def _blank_comments(text):
+    """Comments replaced by spaces (newlines kept): offsets stay valid."""
+    return re.sub(r"/\*.*?\*/|//[^\n]*",
+                  lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+
+
 def check_cr4_reserved(path):
-    """Reports for a file defining __cr4_reserved_bits(): list of lines."""
+    """Reports for a file defining the reserved-bits macro: list of lines."""
     st = state(path)
     if ("cr4-reserved",) in st.done:
         return []
     st.done.add(("cr4-reserved",))
     f = facts()
     try:
-        raw = open(path, errors="replace").read()
+        raw = _blank_comments(open(path, errors="replace").read())
     except OSError:
         return []
-    m = re.search(r"^#\s*define\s+__cr4_reserved_bits\b.*?(?<!\\)\n", raw,
-                  re.S | re.M)
-    if not m:
-        return []
-    line = raw.count("\n", 0, m.start()) + 1
-    gates = cr4_gates_in(m.group(0).replace("\\\n", " "))
     allowed = _cr4_allowed(st.tree)
     if allowed is None:
         return []
     out = []
-    for bit, name, gl in f.cr4:
-        if name not in allowed or not gl:
+    for m in _CR4_DEF_RE.finditer(raw):
+        body = m.group(0)
+        v = re.search(r"(\w+)\s*=\s*CR4_RESERVED_BITS\b", body)
+        if not v:
             continue
-        have = gates.get(name, [])
-        want = [g[0] for g in gl]
-        if not have:
-            out.append((line, "CR4.%s is allowed by CR4_RESERVED_BITS but "
-                        "__cr4_reserved_bits() never reserves it when the "
-                        "CPU lacks %s; add 'if (!__cpu_has(__c, "
-                        "X86_FEATURE_%s)) __reserved_bits |= X86_CR4_%s;'"
-                        % (name, " or ".join("%s (%s)" % (g[0], g[1].text(f))
-                                             for g in gl), want[0], name)))
-        elif not any(h in want for h in have):
-            out.append((line, "CR4.%s is reserved on X86_FEATURE_%s, but is "
-                        "enumerated by %s" % (name, have[0], " or ".join(want))))
+        name, has, c = m.group(1), m.group(2), m.group(3)
+        line = raw.count("\n", 0, m.start()) + 1
+        gates = cr4_gates_in(body.replace("\\\n", " \n"), has, c, v.group(1))
+        for bit, cname, gl in f.cr4:
+            if cname not in allowed or not gl:
+                continue
+            have = gates.get(cname, [])
+            want = [g[0] for g in gl]
+            if not have:
+                out.append((line, "CR4.%s is allowed by CR4_RESERVED_BITS but "
+                            "%s() never reserves it when the CPU lacks %s; "
+                            "add 'if (!%s(%s, X86_FEATURE_%s)) %s |= "
+                            "X86_CR4_%s;'"
+                            % (cname, name, " or ".join(
+                                "%s (%s)" % (g[0], g[1].text(f)) for g in gl),
+                               has, c, want[0], v.group(1), cname)))
+                continue
+            for feats, off in have:
+                bad = [h for h in feats if h not in want]
+                if bad:
+                    out.append((raw.count("\n", 0, m.start() + off) + 1,
+                                "CR4.%s is reserved on X86_FEATURE_%s, but is "
+                                "enumerated by %s" % (
+                                    cname, bad[0], " or ".join(
+                                        "X86_FEATURE_%s" % w for w in want))))
     return ["%s:%d:0-1: %s [cpuid-cr4]" % (path, l, msg) for l, msg in out]
