@@ -210,25 +210,18 @@ static void check_advertised(struct cap_lists *scan,
 	free(uses);
 }
 
-static void alias_on_function(tree fndecl)
+static void alias_on_lists(struct cap_lists *scan, tree fndecl)
 {
-	struct cpuid_walk w;
-	struct cap_lists *scan;
 	int i;
 
-	memset(&w, 0, sizeof(w));
-	w.on_call = on_call;
-	w.on_mask = on_mask;
-	cpuid_walk_function(&w, fndecl);
-
-	scan = cap_lists_scan(fndecl);
-	if (!scan)
-		return;
 	for (i = 0; i < scan->nr_lists; i++)
 		check_advertised(scan, &scan->list[i]);
-	cap_lists_free(scan);
 }
 
 struct cpuidcheck_check check_alias = {
-	CHECK, true, alias_on_function, NULL, NULL,
+	.name		= CHECK,
+	.enabled	= true,
+	.on_lists	= alias_on_lists,
+	.on_call	= on_call,
+	.on_mask	= on_mask,
 };

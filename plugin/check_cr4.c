@@ -245,24 +245,28 @@ static void judge_reserved_bits(void)
 	}
 }
 
-/* Is this call a guest query made by an expansion of the macro? */
-static tree find_guest_expansion(tree *tp, int *walk_subtrees, void *data)
+/* A guest query made by an expansion of the macro: judge it, once. */
+static void cr4_on_call(struct cpuid_walk *w, tree call)
 {
-	const char *name = callee_name(*tp);
+	const char *name = callee_name(call);
 
-	if ((!strcmp(name, "guest_cpuid_has") ||
-	     !strcmp(name, "guest_cpu_cap_has")) &&
-	    loc_in_macro(EXPR_LOCATION(*tp), (const char *)data))
-		return *tp;
-	return NULL_TREE;
+	if (!rb.looked || rb.judged ||
+	    (strcmp(name, "guest_cpuid_has") &&
+	     strcmp(name, "guest_cpu_cap_has")) ||
+	    !loc_in_macro(EXPR_LOCATION(call),
+			  (const char *)NODE_NAME(rb.macro)))
+		return;
+	rb.judged = true;
+	judge_reserved_bits();
 }
 
 /* ---- nested VMX CR4 fixed1 tuples ---- */
 
-struct fixed1_scan {
+/* the tuples of the function being walked */
+static struct {
 	unsigned long bits_seen;
 	int nr_tuples;
-};
+} fixed1;
 
 /* "X |= C" to a field named cr4_fixed1, in the branch of the test */
 static bool fixed1_bits(tree cond, unsigned long *bits)
@@ -376,7 +380,6 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 static void on_mask(struct cpuid_walk *w, tree expr,
 		    const struct cpuid_read *read, tree mask, bool update)
 {
-	struct fixed1_scan *fs = (struct fixed1_scan *)w->data;
 	unsigned long bits;
 	long number;
 
@@ -387,41 +390,33 @@ static void on_mask(struct cpuid_walk *w, tree expr,
 	if (!is_feature_call(mask, &number) ||
 	    strcmp(callee_name(mask), "__feature_bit"))
 		return;
-	fs->bits_seen |= bits;
-	fs->nr_tuples++;
+	fixed1.bits_seen |= bits;
+	fixed1.nr_tuples++;
 	judge_tuple(read, bits, number,
 		    expansion_point(EXPR_LOCATION(w->cond)));
 }
 
-static void cr4_on_function(tree fndecl)
+static void cr4_begin_function(tree fndecl)
 {
-	struct fixed1_scan fs = { 0, 0 };
-	struct cpuid_walk w;
-	tree body = DECL_SAVED_TREE(fndecl);
+	look_for_macro();
+	fixed1.bits_seen = 0;
+	fixed1.nr_tuples = 0;
+}
+
+/* A bit the reserved-bits macro gates must be in fixed1 too. */
+static void cr4_end_function(tree fndecl)
+{
 	int g, i;
 
-	look_for_macro();
-	if (rb.looked && !rb.judged && body &&
-	    walk_tree_without_duplicates(&body, find_guest_expansion,
-			(void *)NODE_NAME(rb.macro))) {
-		rb.judged = true;
-		judge_reserved_bits();
-	}
-
-	memset(&w, 0, sizeof(w));
-	w.on_mask = on_mask;
-	w.data = &fs;
-	cpuid_walk_function(&w, fndecl);
-	if (!fs.nr_tuples || !rb.looked)
+	if (!fixed1.nr_tuples || !rb.looked)
 		return;
-	/* a bit the reserved-bits macro gates must be in fixed1 too */
 	for (g = 0; g < rb.nr_gates; g++)
 		for (i = 0; i < facts.nr_cr4; i++) {
 			const struct cr4_fact *f = &facts.cr4[i];
 			char subject[32];
 
 			if (!(rb.gate[g].bits & (1UL << f->bit)) ||
-			    (fs.bits_seen & (1UL << f->bit)))
+			    (fixed1.bits_seen & (1UL << f->bit)))
 				continue;
 			snprintf(subject, sizeof(subject), "CR4.%s", f->name);
 			report(CHECK, subject, DECL_SOURCE_LOCATION(fndecl),
@@ -433,5 +428,11 @@ static void cr4_on_function(tree fndecl)
 }
 
 struct cpuidcheck_check check_cr4 = {
-	CHECK, true, cr4_on_function, NULL, cr4_on_define,
+	.name		= CHECK,
+	.enabled	= true,
+	.begin_function	= cr4_begin_function,
+	.on_call	= cr4_on_call,
+	.on_mask	= on_mask,
+	.end_function	= cr4_end_function,
+	.on_define	= cr4_on_define,
 };

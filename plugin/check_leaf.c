@@ -224,20 +224,17 @@ static void check_list(struct cap_lists *scan, const struct feature_list *list)
 	free(seen_number);
 }
 
-static void leaf_on_function(tree fndecl)
+static void leaf_on_lists(struct cap_lists *scan, tree fndecl)
 {
-	struct cap_lists *scan;
 	int i;
 
-	scan = cap_lists_scan(fndecl);
-	if (!scan)
-		return;
 	for (i = 0; i < scan->nr_lists; i++)
 		if (scan->list[i].leaf >= 0 && scan->list[i].leaf < MAX_WORDS)
 			check_list(scan, &scan->list[i]);
-	cap_lists_free(scan);
 }
 
 struct cpuidcheck_check check_leaf = {
-	CHECK, true, leaf_on_function, NULL, NULL,
+	.name		= CHECK,
+	.enabled	= true,
+	.on_lists	= leaf_on_lists,
 };

@@ -100,15 +100,8 @@ static void on_mask(struct cpuid_walk *w, tree expr,
 	walk_tree_without_duplicates(&mask, mask_features, &m);
 }
 
-static void rawmask_on_function(tree fndecl)
-{
-	struct cpuid_walk w;
-
-	memset(&w, 0, sizeof(w));
-	w.on_mask = on_mask;
-	cpuid_walk_function(&w, fndecl);
-}
-
 struct cpuidcheck_check check_rawmask = {
-	CHECK, true, rawmask_on_function, NULL, NULL,
+	.name		= CHECK,
+	.enabled	= true,
+	.on_mask	= on_mask,
 };

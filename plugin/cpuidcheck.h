@@ -158,7 +158,6 @@ struct cap_lists {
 
 bool is_feature_call(tree t, long *number);
 struct cap_lists *cap_lists_scan(tree fndecl);
-void cap_lists_free(struct cap_lists *scan);
 void cap_list_uses(struct cap_lists *scan, const struct feature_list *list);
 bool cap_list_declares(struct cap_lists *scan,
 		       const struct feature_list *list, long kvm_number);
@@ -202,21 +201,33 @@ const char *arch_reg_name(int reg);
 bool recording(void);
 void record_to(const char *dir);
 void record_line(const char *fmt, ...) ATTRIBUTE_PRINTF_1;
-void record_function(tree fndecl);
+void record_call(tree call, tree fndecl);
+void record_lists(struct cap_lists *scan);
 void record_gate(const char *cr4, const char *feature, const char *kind,
 		 location_t loc);
 void record_finish_unit(void);
 
 /* ---- checks ---- */
 
+/*
+ * A check is a set of hooks, each optional.  For every function body the
+ * core scans the capability lists once and walks the code once (entries.c)
+ * and calls the hooks of every enabled check in this order.
+ */
 struct cpuidcheck_check {
 	const char *name;			/* e.g. "cpuid-leaf" */
 	bool enabled;
-	void (*on_function)(tree fndecl);	/* a parsed function body */
-	void (*on_finish_unit)(void);		/* optional */
-	/* optional: each #define, @loc its directive */
+	void (*begin_function)(tree fndecl);
+	void (*on_lists)(struct cap_lists *lists, tree fndecl);
+	void (*on_call)(struct cpuid_walk *w, tree call);
+	void (*on_mask)(struct cpuid_walk *w, tree expr,
+			const struct cpuid_read *read, tree mask, bool update);
+	void (*end_function)(tree fndecl);
 	void (*on_define)(cpp_hashnode *node, location_t loc);
 };
+
+void run_checks(tree fndecl);
+void checks_note_define(cpp_hashnode *node, location_t loc);
 
 extern struct cpuidcheck_check *checks[];
 

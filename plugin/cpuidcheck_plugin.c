@@ -84,15 +84,11 @@ static void finish_decl(void *gcc_data, void *user_data)
 static void pre_genericize(void *gcc_data, void *user_data)
 {
 	tree fndecl = (tree)gcc_data;
-	int i;
 
 	model_pre_genericize(fndecl);
 	if (!model_active() || seen_error())
 		return;
-	for (i = 0; checks[i]; i++)
-		if (checks[i]->enabled && checks[i]->on_function)
-			checks[i]->on_function(fndecl);
-	record_function(fndecl);
+	run_checks(fndecl);
 }
 
 static bool dump_model;
@@ -100,14 +96,10 @@ static void (*prev_define)(cpp_reader *, location_t, cpp_hashnode *);
 
 static void on_define(cpp_reader *pfile, location_t loc, cpp_hashnode *node)
 {
-	int i;
-
 	if (prev_define)
 		prev_define(pfile, loc, node);
 	model_note_define(node);
-	for (i = 0; checks[i]; i++)
-		if (checks[i]->enabled && checks[i]->on_define)
-			checks[i]->on_define(node, loc);
+	checks_note_define(node, loc);
 }
 
 /* After the front end set up the preprocessor, watch its #defines. */
@@ -121,14 +113,8 @@ static void start_unit(void *gcc_data, void *user_data)
 
 static void finish_unit(void *gcc_data, void *user_data)
 {
-	int i;
-
 	if (dump_model)
 		model_dump();
-	if (model_active())
-		for (i = 0; checks[i]; i++)
-			if (checks[i]->enabled && checks[i]->on_finish_unit)
-				checks[i]->on_finish_unit();
 	report_summary();
 	record_finish_unit();
 }

@@ -150,25 +150,19 @@ static tree find_uses(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+/* The lists of @fndecl, or NULL; valid until the next call. */
 struct cap_lists *cap_lists_scan(tree fndecl)
 {
-	struct cap_lists *scan;
+	static struct cap_lists *scan;
 	tree body = DECL_SAVED_TREE(fndecl);
 
 	if (!body)
 		return NULL;
-	scan = XCNEW(struct cap_lists);
+	if (!scan)
+		scan = XNEW(struct cap_lists);
+	scan->nr_lists = scan->nr_locals = scan->nr_uses = 0;
 	walk_tree_without_duplicates(&body, find_lists, scan);
-	if (!scan->nr_lists) {
-		free(scan);
-		return NULL;
-	}
-	return scan;
-}
-
-void cap_lists_free(struct cap_lists *scan)
-{
-	free(scan);
+	return scan->nr_lists ? scan : NULL;
 }
 
 const struct feature_list *cap_list_for_word(struct cap_lists *scan,

@@ -102,43 +102,28 @@ static void record_list(struct cap_lists *scan,
 
 /* ---- calls that set or query a feature ---- */
 
-struct call_walk {
-	const char *function;
-};
-
-static tree record_call(tree *tp, int *walk_subtrees, void *data)
+void record_call(tree call, tree fndecl)
 {
-	struct call_walk *cw = (struct call_walk *)data;
-	const char *api = callee_name(*tp);
+	const char *api = callee_name(call);
 	char feature[96];
 	long number;
 
-	if (TREE_CODE(*tp) != CALL_EXPR ||
-	    (!is_query_api(api) && !is_set_api(api)) ||
-	    !constant_value(feature_argument(*tp), &number))
-		return NULL_TREE;
+	if (!record_dir || (!is_query_api(api) && !is_set_api(api)) ||
+	    !constant_value(feature_argument(call), &number))
+		return;
 	feature_label(feature, sizeof(feature), number);
 	record_at(is_query_api(api) ? "query" : "set", feature, api,
-		  cw->function, user_location(EXPR_LOCATION(*tp)).loc);
-	return NULL_TREE;
+		  decl_name(fndecl), user_location(EXPR_LOCATION(call)).loc);
 }
 
-void record_function(tree fndecl)
+void record_lists(struct cap_lists *scan)
 {
-	struct call_walk cw = { decl_name(fndecl) };
-	tree body = DECL_SAVED_TREE(fndecl);
-	struct cap_lists *scan;
 	int i;
 
-	if (!record_dir || !body)
-		return;
-	walk_tree_without_duplicates(&body, record_call, &cw);
-	scan = cap_lists_scan(fndecl);
-	if (!scan)
+	if (!record_dir)
 		return;
 	for (i = 0; i < scan->nr_lists; i++)
 		record_list(scan, &scan->list[i]);
-	cap_lists_free(scan);
 }
 
 void record_gate(const char *cr4, const char *feature, const char *kind,
