@@ -27,7 +27,7 @@ PLUGIN_CXXFLAGS	:= -std=gnu++11 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 # Deps for the GCC in use: gcc-11's plugin headers come from gcc-11-plugin-dev.
 DEPS_SETS	:= build $(if $(findstring 11,$(CC)),gcc11)
 
-.PHONY: FORCE all deps check check-cases check-cocci check-kernel check-kernel-6.12 \
+.PHONY: FORCE all deps check check-cases check-cocci check-kernel check-kernel-6.12 check-program check-program-kernel \
 	demo bench clean
 
 all: $(PLUGIN)
@@ -55,6 +55,7 @@ check: deps
 	@scripts/deps.sh $(DEPS_SETS) kernel
 	$(MAKE) all
 	$(MAKE) check-cases
+	$(MAKE) check-program
 	$(MAKE) check-cocci
 	$(MAKE) check-kernel-6.12
 
@@ -68,17 +69,19 @@ check-kernel: $(PLUGIN)
 	@scripts/deps.sh $(DEPS_SETS) kernel cocci
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.1 6.12 sid
 	$(MAKE) check-cocci-kernel
+	$(MAKE) check-program-kernel
 
 demo: deps
 	@scripts/deps.sh $(DEPS_SETS) kernel
 	$(MAKE) all
-	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) --show 6.12
+	./cpuidcheck "$$(tests/kernel/tree.sh 6.12)"; test $$? -le 1
 
 bench: $(PLUGIN)
 	bench/plugin-overhead --cc $(CC) --plugin $(PLUGIN)
 
 clean:
 	rm -f plugin/*.so plugin/*.tmp plugin/facts.inc plugin/.built-with
+	rm -f cpuidcheck cpuidcheck.tmp
 
 # Each engine beyond the plugin adds its targets in its own file.
 -include mk/*.mk

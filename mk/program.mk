@@ -1,0 +1,43 @@
+# The cpuidcheck program (src/), its tests and installation.
+#
+#   make [all]                   also builds ./cpuidcheck
+#   make check-program           tests/program/run (fast tests)
+#   make check-program-kernel    the real-tree program tests (slow)
+#   make install PREFIX=/usr/local DESTDIR=
+PREFIX		?= /usr/local
+BINDIR		 = $(PREFIX)/bin
+LIBDIR		 = $(PREFIX)/lib/cpuidcheck
+SHAREDIR	 = $(PREFIX)/share/cpuidcheck
+MANDIR		 = $(PREFIX)/share/man/man1
+PROG_CC		?= cc
+PROG_CFLAGS	?= -O2 -g -Wall -Wextra -Wno-unused-parameter
+PROG_SRCS	:= $(wildcard src/*.c)
+PROG_HDRS	:= $(wildcard src/*.h)
+
+.PHONY: check-program check-program-kernel install
+
+all: cpuidcheck
+
+cpuidcheck: $(PROG_SRCS) $(PROG_HDRS)
+	$(PROG_CC) $(PROG_CFLAGS) -D_GNU_SOURCE -DPREFIX='"$(PREFIX)"' \
+		-o $@.tmp $(PROG_SRCS)
+	mv $@.tmp $@
+
+check-program: cpuidcheck $(PLUGIN)
+	tests/program/run
+
+check-program-kernel: cpuidcheck $(PLUGIN)
+	tests/program/run --kernel
+
+install: cpuidcheck $(PLUGIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+		$(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR)/semantic-patches \
+		$(DESTDIR)$(MANDIR)
+	install -m 755 cpuidcheck $(DESTDIR)$(BINDIR)/cpuidcheck
+	install -m 644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/cpuidcheck_plugin.so
+	install -m 644 data/cpuid-facts data/*.suppress $(DESTDIR)$(SHAREDIR)/data/
+	for f in semantic-patches/*; do [ -f $$f ] || continue; \
+		case $$f in *-cocci) m=755 ;; *) m=644 ;; esac; \
+		install -m $$m $$f $(DESTDIR)$(SHAREDIR)/semantic-patches/; \
+	done
+	install -m 644 man/cpuidcheck.1 $(DESTDIR)$(MANDIR)/cpuidcheck.1

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kbuild's checker hook: make C=1|2 CHECK=cpuidcheck runs
+ *   cpuidcheck $(CHECKFLAGS) $(c_flags) file.c
+ * from the object tree.  The sparse-only flags are dropped and the unit is
+ * compiled syntax-only with the plugin and its real flags.  Findings are
+ * printed; the exit status is 0 unless --error or CPUIDCHECK_ERROR=1, so
+ * C=1 never breaks a build by default.  7.x first runs
+ * scripts/checker-valid.sh: `cpuidcheck $(CHECKFLAGS) tmpfile` on a
+ * __typeof_unqual__ probe; that call is not a kernel unit, so it prints
+ * nothing (no "error") and the checker stays enabled.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cpuidcheck.h"
+
+/* sparse's own flags, which GCC would reject or misread */
+static bool sparse_only(const char *a)
+{
+	static const char *const exact[] = {
+		"-Wbitwise", "-Wno-bitwise", "-Wreturn-void", "-Wno-return-void",
+		"-Wunknown-attribute", "-Wno-unknown-attribute", "-Wcontext",
+		"-Wno-context", "-Wdecl", "-Wno-decl", "-Wtypesign",
+		"-Wno-typesign", "-Wptr-subtraction-blows", "-Wcast-to-as",
+		"-Wno-cast-to-as", "-Waddress-space", "-Wno-address-space",
+		"-Wdefault-bitfield-sign", "-Wdo-while", "-Wenum-mismatch",
+		"-Wnon-pointer-null", "-Wno-non-pointer-null",
+		"-Wone-bit-signed-bitfield", "-Wparen-string",
+		"-Wtransparent-union", "-Wno-transparent-union",
+		"-Wshadow-all", "-Wconstexpr-not-const", "-Wbitwise-pointer",
+		"-Wno-bitwise-pointer", "-Wflexible-array-array",
+		"-Wno-flexible-array-array", "-Wflexible-array-union",
+		"-Wflexible-array-nested", "-Wexternal-function-has-definition",
+		"-Winit-cstring", "-Wmemcpy-max-count", "-Wno-memcpy-max-count",
+		"-Wuniversal-initializer", "-Wno-universal-initializer",
+		"-mlittle-endian", "-mbig-endian", "-D__STDC__",
+		"--error", "--sparse",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(exact); i++)
+		if (!strcmp(a, exact[i]))
+			return true;
+	return starts_with(a, "--arch=") || starts_with(a, "--os=") ||
+	       starts_with(a, "-Wsparse-") || starts_with(a, "-Wno-sparse-") ||
+	       starts_with(a, "-fmax-warnings=") ||
+	       starts_with(a, "-fdiagnostic-prefix") ||
+	       starts_with(a, "--plugin=") || starts_with(a, "-Wp,-MMD,") ||
+	       starts_with(a, "-Wp,-MD,");
+}
+
+/* kbuild's call: compiler flags and a source file last. */
+bool looks_like_kbuild_call(int argc, char **argv)
+{
+	int i, flags = 0;
+
+	if (argc < 3 || argv[argc - 1][0] == '-' || !is_file(argv[argc - 1]))
+		return false;
+	for (i = 1; i < argc - 1; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--checker"))
+			return true;
+		if (starts_with(a, "-D") || starts_with(a, "-I") ||
+		    starts_with(a, "-W") || starts_with(a, "-f") ||
+		    starts_with(a, "-m") || starts_with(a, "--arch=") ||
+		    !strcmp(a, "-nostdinc") || !strcmp(a, "-include"))
+			flags++;
+	}
+	return flags > 0;
+}
+
+static const char probe_src[] =
+	"static inline int u(const int *q)\n{\n"
+	"\t__typeof_unqual__(*q) v = *q;\n\treturn v;\n}\n";
+
+/* Does sparse pass 7.x's checker-valid.sh probe? */
+static bool sparse_passes_probe(void)
+{
+	char tmpl[] = "/tmp/cpuidcheck-probe.XXXXXX";
+	int fd = mkstemp(tmpl), st;
+	char *out, *cmd;
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = write(fd, probe_src, sizeof(probe_src) - 1) ==
+		(ssize_t)sizeof(probe_src) - 1;
+	close(fd);
+	cmd = xasprintf("sparse %s 2>&1", tmpl);
+	out = ok ? run_capture(NULL, cmd, &st) : xstrdup("error");
+	ok = !strstr(out, "error") && st != 127;
+	unlink(tmpl);
+	free(out);
+	free(cmd);
+	return ok;
+}
+
+static bool kvm_unit(const char *file)
+{
+	char *r = realpath(file, NULL);
+	bool yes = r && (strstr(r, "/arch/x86/kvm/") ||
+			 strstr(r, "/virt/kvm/"));
+
+	free(r);
+	return yes || getenv("CPUIDCHECK_ALL_UNITS");
+}
+
+int checker_main(int argc, char **argv, bool error, bool sparse,
+		 const char *plugin_opt)
+{
+	const char *file = argv[argc - 1];
+	const char *cc = getenv("CPUIDCHECK_CC");
+	struct options o = { .plugin = plugin_opt };
+	struct sbuf cmd = { 0 };
+	bool kernel = false;
+	char *plugin, *q;
+	int i, rc = 0, st;
+
+	for (i = 1; i < argc - 1; i++)
+		if (!strcmp(argv[i], "-D__KERNEL__"))
+			kernel = true;
+	if (sparse && sparse_passes_probe()) {
+		sb_puts(&cmd, "sparse");
+		for (i = 1; i < argc; i++) {
+			if (!strcmp(argv[i], "--error") ||
+			    !strcmp(argv[i], "--sparse") ||
+			    !strcmp(argv[i], "--checker") ||
+			    starts_with(argv[i], "--plugin="))
+				continue;
+			q = shell_quote(argv[i]);
+			sb_printf(&cmd, " %s", q);
+			free(q);
+		}
+		st = run_shell(NULL, cmd.s, NULL);
+		if (st && error)
+			rc = 1;
+		free(cmd.s);
+		memset(&cmd, 0, sizeof(cmd));
+	}
+	/* the probe, and units KVM's CPUID code is never in: nothing to say */
+	if (!kernel || !ends_with(file, ".c") || !kvm_unit(file))
+		return rc;
+	plugin = plugin_path(&o);
+	q = shell_quote(cc && *cc ? cc : "gcc");
+	sb_puts(&cmd, q);
+	free(q);
+	for (i = 1; i < argc - 1; i++) {
+		if (sparse_only(argv[i]) || !strcmp(argv[i], "--checker"))
+			continue;
+		q = shell_quote(argv[i]);
+		sb_printf(&cmd, " %s", q);
+		free(q);
+	}
+	q = shell_quote(plugin);
+	sb_printf(&cmd, " -fsyntax-only -fplugin=%s", q);
+	free(q);
+	if (error)
+		sb_puts(&cmd, " -fplugin-arg-cpuidcheck_plugin-error");
+	q = shell_quote(file);
+	sb_printf(&cmd, " %s", q);
+	free(q);
+	st = run_shell(NULL, cmd.s, NULL);
+	free(cmd.s);
+	free(plugin);
+	if (st && error)
+		rc = 1;
+	return rc;
+}
