@@ -759,7 +759,8 @@ static int collect_feature(cpp_reader *, cpp_hashnode *node, void *)
 		return 1;
 	model.features = XRESIZEVEC(struct feature_name, model.features,
 				    model.nr_features + 1);
-	model.features[model.nr_features].name = xstrdup(name);
+	/* identifiers live as long as the unit: no copy */
+	model.features[model.nr_features].name = name;
 	model.features[model.nr_features++].number = value;
 	return 1;
 }
@@ -774,12 +775,8 @@ void model_note_define(cpp_hashnode *node)
 
 static void load_features(void)
 {
-	int i;
-
 	if (model.features_loaded && nr_defines == nr_defines_loaded)
 		return;
-	for (i = 0; i < model.nr_features; i++)
-		free((void *)model.features[i].name);
 	model.nr_features = 0;
 	model.features_loaded = true;
 	nr_defines_loaded = nr_defines;
