@@ -56,6 +56,7 @@ check: deps
 	$(MAKE) all
 	$(MAKE) check-cases
 	$(MAKE) check-program
+	$(MAKE) check-review
 	$(MAKE) check-cocci
 	$(MAKE) check-kernel-6.12
 

@@ -75,11 +75,13 @@ void findings_add(struct findings *fs, struct finding *f);
 void findings_sort_unique(struct findings *fs);
 void finding_free(struct finding *f);
 
-enum format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_CHECKPATCH };
+enum format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_CHECKPATCH, FMT_HTML,
+	      FMT_B4 };
 int parse_format(const char *s);
 void print_findings(FILE *out, const struct findings *fs, enum format fmt,
 		    const char *what, int lines_checked);
 void print_summary(FILE *out, const struct findings *fs);
+void json_str(FILE *out, const char *s);
 
 /* ---- tree.c ---- */
 struct options {
@@ -96,6 +98,7 @@ struct options {
 	bool rebuild;
 	int jobs;
 	enum format format;
+	struct sbuf *records;		/* if set: the units' records */
 };
 
 struct overlay {
@@ -107,6 +110,16 @@ int check_tree(struct options *o, const char *ksrc,
 	       const struct overlay *ov, struct findings *fs);
 void load_tree_config(struct options *o, const char *ksrc);
 char *plugin_path(const struct options *o);
+
+/* ---- records.c ---- */
+int record_file_field(const char *kind);
+
+/* ---- review.c ---- */
+int review_main(struct options *o, int argc, char **argv);
+void undeclared_check(const char *records, const char *ksrc,
+		      const char *ovdir, struct findings *fs);
+void usage_error(const char *fmt, const char *arg);
+bool opt(const char *name, int argc, char **argv, int *i, const char **v);
 
 /* ---- checker.c ---- */
 bool looks_like_kbuild_call(int argc, char **argv);

@@ -193,7 +193,7 @@ int parse_format(const char *s)
 	return -1;
 }
 
-static void json_str(FILE *out, const char *s)
+void json_str(FILE *out, const char *s)
 {
 	if (!s) {
 		fputs("null", out);
@@ -236,6 +236,8 @@ static const struct {
 	  "An aliased CPUID bit is queried or advertised without its original" },
 	{ "cpuid-cr4",
 	  "A CR4 bit and the CPUID feature that enumerates it disagree" },
+	{ "cpuid-undeclared",
+	  "A feature KVM sets or queries is in no capability init list" },
 };
 
 /* Line @n of @file under the tree, without its newline (NULL if none). */
@@ -404,7 +406,7 @@ static void print_checkpatch(FILE *out, const struct findings *fs,
 void print_summary(FILE *out, const struct findings *fs)
 {
 	static const char *const checks[] = {
-		"cpuid-leaf", "cpuid-alias", "cpuid-cr4",
+		"cpuid-leaf", "cpuid-alias", "cpuid-cr4", "cpuid-undeclared",
 	};
 	size_t c;
 	int i, n, sep = 0;
@@ -440,6 +442,8 @@ void print_findings(FILE *out, const struct findings *fs, enum format fmt,
 		break;
 	case FMT_CHECKPATCH:
 		print_checkpatch(out, fs, what, lines_checked);
+		break;
+	default:
 		break;
 	}
 }

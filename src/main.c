@@ -39,7 +39,7 @@ static const char usage_text[] =
 "  -h, --help         this text;  --version  the version\n"
 "see cpuidcheck(1)\n";
 
-static void usage_error(const char *fmt, const char *arg)
+void usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "%s: ", prog);
 	fprintf(stderr, fmt, arg);
@@ -48,7 +48,7 @@ static void usage_error(const char *fmt, const char *arg)
 }
 
 /* "--name=value" or "--name value": true and *@v set if argv[*i] is it */
-static bool opt(const char *name, int argc, char **argv, int *i,
+bool opt(const char *name, int argc, char **argv, int *i,
 		const char **v)
 {
 	size_t n = strlen(name);
@@ -79,6 +79,11 @@ int main(int argc, char **argv)
 	e = getenv("CPUIDCHECK_ERROR");
 	if (e && !strcmp(e, "1"))
 		o.error = true;
+	if (argc > 1 && (!strcmp(argv[1], "map") ||
+			 !strcmp(argv[1], "review") ||
+			 !strcmp(argv[1], "records") ||
+			 !strcmp(argv[1], "merge")))
+		return review_main(&o, argc - 1, argv + 1);
 	if (looks_like_kbuild_call(argc, argv)) {
 		const char *plugin = NULL;
 

@@ -671,6 +671,64 @@ static void collect(struct unit *u, const char *cwd, const char *ksrc,
 	free(text);
 }
 
+/*
+ * Append every unit's records to @out, the FILE fields made relative to
+ * the tree as findings are (a file of the overlay counts as the tree's).
+ */
+static void keep_records(struct sbuf *out, const char *dir, const char *cwd,
+			 const char *ksrc, const char *ovdir)
+{
+	char *q = shell_quote(dir);
+	char *cmd = xasprintf("cat %s/*.rec 2>/dev/null", q);
+	char *text = run_capture(NULL, cmd, NULL), *line, *save = NULL;
+
+	sb_add(out, "", 0);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *f[10], *p = line;
+		int n = 0, i, file;
+
+		while (n < 10) {
+			f[n++] = p;
+			p = strchr(p, '\t');
+			if (!p)
+				break;
+			*p++ = '\0';
+		}
+		file = record_file_field(f[0]);
+		for (i = 0; i < n; i++) {
+			char *rel = NULL;
+
+			if (i == file)
+				rel = tree_relative(f[i], cwd, ksrc, ovdir);
+			sb_printf(out, "%s%s", i ? "\t" : "",
+				  rel ? rel : f[i]);
+			free(rel);
+		}
+		/* a finding's message may hold tabs: keep the rest as is */
+		if (p)
+			sb_printf(out, "\t%s", p);
+		sb_puts(out, "\n");
+	}
+	free(text);
+	free(cmd);
+	free(q);
+}
+
+/* @list without the checks the program runs itself (cpuid-undeclared) */
+static char *plugin_disable(const char *list)
+{
+	char *l = xstrdup(list), *t, *save = NULL;
+	struct sbuf b = { 0 };
+
+	sb_add(&b, "", 0);
+	for (t = strtok_r(l, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		if (strcmp(t, "cpuid-undeclared"))
+			sb_printf(&b, "%s%s", b.len ? "," : "", t);
+	free(l);
+	return b.s;
+}
+
 static int run_plugin(const struct options *o, const char *ksrc,
 		      const struct overlay *ov, struct findings *fs)
 {
@@ -696,9 +754,11 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		pargs = t;
 	}
 	if (o->disable[0]) {
-		char *t = xasprintf("%s -fplugin-arg-cpuidcheck_plugin-disable=%s",
-				    pargs, o->disable);
+		char *d = plugin_disable(o->disable);
+		char *t = *d ? xasprintf("%s -fplugin-arg-cpuidcheck_plugin-disable=%s",
+					 pargs, d) : xstrdup(pargs);
 
+		free(d);
 		free(pargs);
 		pargs = t;
 	}
@@ -727,7 +787,8 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		free(pargs);
 		pargs = t;
 	}
-	rec = supfile && plugin_records(o->cc ? o->cc : "gcc", plugin, rundir);
+	rec = (supfile || o->records) &&
+	      plugin_records(o->cc ? o->cc : "gcc", plugin, rundir);
 	if (rec) {
 		char *t = xasprintf("%s -fplugin-arg-cpuidcheck_plugin-record=%s",
 				    pargs, rundir);
@@ -783,6 +844,9 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		collect(v[i], cwd, ksrc, ov ? ov->dir : NULL, fs, &sup_notes,
 			&failed);
 	fs->suppressed += rec ? count_recorded_suppressed(rundir) : sup_notes;
+	if (rec && o->records)
+		keep_records(o->records, rundir, cwd, ksrc,
+			     ov ? ov->dir : NULL);
 	rm_rf(rundir);
 	for (i = 0; i < n; i++) {
 		free(v[i]->src);
@@ -876,8 +940,18 @@ int check_tree(struct options *o, const char *ksrc, const struct overlay *ov,
 	output_root = ksrc;
 	if (!strcmp(o->engine, "cocci") || !strcmp(o->engine, "both"))
 		run_cocci(o, ksrc, ov, fs);
-	if (!strcmp(o->engine, "plugin") || !strcmp(o->engine, "both"))
+	if (!strcmp(o->engine, "plugin") || !strcmp(o->engine, "both")) {
+		struct sbuf rec = { 0 }, *keep = o->records;
+
+		if (!keep)
+			o->records = &rec;
 		failed = run_plugin(o, ksrc, ov, fs);
+		if (!strstr(o->disable, "cpuid-undeclared") && o->records->s)
+			undeclared_check(o->records->s, ksrc,
+					 ov ? ov->dir : NULL, fs);
+		o->records = keep;
+		free(rec.s);
+	}
 	findings_sort_unique(fs);
 	return failed;
 }

@@ -1,0 +1,1318 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The maintainer's review aid, built on the plugin's per-unit records
+ * (plugin/record.c), merged here:
+ *
+ *   cpuidcheck map [KSRC]                 KVM's CPUID capability map
+ *   cpuidcheck review --trees OLD NEW     how it changed between trees
+ *   cpuidcheck review BASE..HEAD [KSRC]   ... per commit of a git range
+ *   cpuidcheck review --mbox FILE [KSRC]  ... per patch of a series
+ *
+ * and the cross-unit check cpuid-undeclared (a feature set or queried
+ * but in no kvm_cpu_cap_init() list), which tree mode runs as well.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cpuidcheck.h"
+
+/* ---- what the tree's headers say (places, numbers, translations) ---- */
+
+struct word {
+	char *name;
+	unsigned long fn, idx;
+	int reg;			/* 0..3: EAX..EDX */
+};
+
+struct fdef {
+	char *name;			/* X86_FEATURE_x, KVM_X86_FEATURE_x */
+	char *word;			/* word name, or NULL */
+	int bit;
+};
+
+struct model {
+	struct word *w;
+	int nw;
+	struct fdef *f;
+	int nf;
+	char **translated;		/* X86_FEATURE_x with a KVM_ twin */
+	int nt;
+	char **leafs;			/* enum cpuid_leafs, in order */
+	int nl;
+};
+
+static char *tree_text(const char *ksrc, const char *ovdir, const char *rel)
+{
+	char *p, *t = NULL;
+
+	if (ovdir) {
+		p = xasprintf("%s/%s", ovdir, rel);
+		t = read_file(p, NULL);
+		free(p);
+	}
+	if (!t) {
+		p = xasprintf("%s/%s", ksrc, rel);
+		t = read_file(p, NULL);
+		free(p);
+	}
+	return t;
+}
+
+static void *grow(void *v, int n, size_t size)
+{
+	/* room for one more, in steps of 64 */
+	if (n % 64 == 0)
+		v = xrealloc(v, (n + 64) * size);
+	return v;
+}
+
+static char *ident_at(const char *p)
+{
+	size_t n = 0;
+
+	while (isalnum((unsigned char)p[n]) || p[n] == '_')
+		n++;
+	return strndup(p, n);
+}
+
+/* [CPUID_7_0_EBX] = { 7, 0, CPUID_EBX}, lines of reverse_cpuid[] */
+static void parse_places(struct model *m, const char *text)
+{
+	const char *p = text ? strstr(text, "reverse_cpuid[]") : NULL;
+	const char *end = p ? strstr(p, "};") : NULL;
+
+	while (p && (p = strchr(p + 1, '[')) && p < end) {
+		char name[64], reg[16];
+		unsigned long fn, idx;
+		struct word *w;
+
+		if (sscanf(p, "[%63[A-Za-z0-9_]] = { %li , %li , CPUID_%15[A-Z]",
+			   name, &fn, &idx, reg) != 4 || strlen(reg) != 3)
+			continue;
+		m->w = grow(m->w, m->nw, sizeof(*m->w));
+		w = &m->w[m->nw++];
+		w->name = xstrdup(name);
+		w->fn = fn;
+		w->idx = idx;
+		w->reg = reg[1] - 'A';
+		if (reg[1] == 'B')
+			w->reg = 1;
+		else if (reg[1] == 'C')
+			w->reg = 2;
+		else if (reg[1] == 'D')
+			w->reg = 3;
+		else
+			w->reg = 0;
+	}
+}
+
+/* enum cpuid_leafs { CPUID_1_EDX = 0, CPUID_8000_0001_EDX, ... }; */
+static void parse_leafs(struct model *m, const char *text)
+{
+	const char *p = text ? strstr(text, "enum cpuid_leafs") : NULL;
+	const char *end = p ? strchr(p, '}') : NULL;
+
+	if (!p)
+		return;
+	p = strchr(p, '{');
+	while (p && p < end) {
+		p += strcspn(p, "C}");
+		if (p >= end || *p != 'C')
+			break;
+		if (starts_with(p, "CPUID_")) {
+			m->leafs = grow(m->leafs, m->nl, sizeof(char *));
+			m->leafs[m->nl++] = ident_at(p);
+		}
+		p += strcspn(p, ",}");
+	}
+}
+
+/*
+ * #define X86_FEATURE_SMEP ( 9*32+ 7) ...
+ * #define X86_FEATURE_SGX1 KVM_X86_FEATURE(CPUID_12_EAX, 0)
+ */
+static void parse_defines(struct model *m, const char *text)
+{
+	const char *p = text;
+
+	while (p && (p = strstr(p, "#define ")) != NULL) {
+		char *name, word[64];
+		int w, b;
+		struct fdef f = { 0 };
+
+		p += 8;
+		p += strspn(p, " \t");
+		if (!starts_with(p, "X86_FEATURE_") &&
+		    !starts_with(p, "KVM_X86_FEATURE_"))
+			continue;
+		name = ident_at(p);
+		p += strlen(name);
+		p += strspn(p, " \t");
+		if (sscanf(p, "( %d * 32 + %d )", &w, &b) == 2 ||
+		    sscanf(p, "(%d*32+%d)", &w, &b) == 2) {
+			f.word = w >= 0 && w < m->nl ? xstrdup(m->leafs[w]) :
+				 NULL;
+			f.bit = b;
+		} else if (sscanf(p, "KVM_X86_FEATURE( %63[A-Z0-9_] , %d )",
+				  word, &b) == 2) {
+			f.word = xstrdup(word);
+			f.bit = b;
+		} else {
+			free(name);
+			continue;
+		}
+		f.name = name;
+		m->f = grow(m->f, m->nf, sizeof(*m->f));
+		m->f[m->nf++] = f;
+	}
+}
+
+/* __feature_translate(): every KVM_X86_FEATURE_x named in its body */
+static void parse_translate(struct model *m, const char *text)
+{
+	const char *p = text ? strstr(text, "__feature_translate(int") : NULL;
+	const char *end = p ? strstr(p, "\n}") : NULL;
+
+	while (p && (p = strstr(p + 1, "KVM_X86_FEATURE_")) && p < end) {
+		char *id = ident_at(p);
+
+		m->translated = grow(m->translated, m->nt, sizeof(char *));
+		m->translated[m->nt++] = xasprintf("%s", id + 4);
+		free(id);
+	}
+	/* 7.x: KVM_X86_TRANSLATE_FEATURE(SGX1); */
+	p = text ? strstr(text, "__feature_translate(int") : NULL;
+	while (p && (p = strstr(p + 1, "KVM_X86_TRANSLATE_FEATURE(")) &&
+	       p < end) {
+		char *id = ident_at(p + 26);
+
+		m->translated = grow(m->translated, m->nt, sizeof(char *));
+		m->translated[m->nt++] = xasprintf("X86_FEATURE_%s", id);
+		free(id);
+	}
+}
+
+static void load_model(struct model *m, const char *ksrc, const char *ovdir)
+{
+	static const char *const files[] = {
+		"arch/x86/include/asm/cpufeatures.h",
+		"arch/x86/kvm/reverse_cpuid.h",
+		"arch/x86/include/asm/kvm_host.h",
+	};
+	char *t;
+	size_t i;
+
+	t = tree_text(ksrc, ovdir, "arch/x86/include/asm/cpufeature.h");
+	parse_leafs(m, t);
+	free(t);
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		t = tree_text(ksrc, ovdir, files[i]);
+		parse_defines(m, t);
+		if (i == 1) {
+			parse_places(m, t);
+			parse_translate(m, t);
+		}
+		free(t);
+	}
+}
+
+static const struct fdef *find_def(const struct model *m, const char *name)
+{
+	int i;
+
+	for (i = 0; i < m->nf; i++)
+		if (!strcmp(m->f[i].name, name))
+			return &m->f[i];
+	return NULL;
+}
+
+/* The name a feature is filed under: KVM_X86_FEATURE_x -> X86_FEATURE_x */
+static char *canonical(const struct model *m, const char *name)
+{
+	int i;
+
+	if (starts_with(name, "KVM_X86_FEATURE_"))
+		for (i = 0; i < m->nt; i++)
+			if (!strcmp(m->translated[i], name + 4))
+				return xstrdup(name + 4);
+	return xstrdup(name);
+}
+
+static bool is_translated(const struct model *m, const char *name)
+{
+	int i;
+
+	for (i = 0; i < m->nt; i++)
+		if (!strcmp(m->translated[i], name))
+			return true;
+	return false;
+}
+
+static bool fn_indexed(unsigned long fn)
+{
+	static const unsigned long indexed[] = {
+		0x4, 0x7, 0xb, 0xd, 0xf, 0x10, 0x12, 0x14, 0x17, 0x18, 0x1b,
+		0x1d, 0x1e, 0x1f, 0x20, 0x23, 0x24, 0x8000001d, 0x80000020,
+		0x80000026,
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(indexed); i++)
+		if (indexed[i] == fn)
+			return true;
+	return false;
+}
+
+/* As plugin/model.c format_place(): CPUID.(EAX=7,ECX=0):EBX[7] */
+static char *place_of(const struct model *m, const char *word, int bit)
+{
+	static const char *const regs[] = { "EAX", "EBX", "ECX", "EDX" };
+	char fn[16], idx[16];
+	int i;
+
+	for (i = 0; word && i < m->nw; i++) {
+		const struct word *w = &m->w[i];
+
+		if (strcmp(w->name, word))
+			continue;
+		snprintf(fn, sizeof(fn), w->fn > 9 ? "%#lx" : "%lu", w->fn);
+		snprintf(idx, sizeof(idx), w->idx > 9 ? "%#lx" : "%lu",
+			 w->idx);
+		if (fn_indexed(w->fn) || w->idx)
+			return xasprintf("CPUID.(EAX=%s,ECX=%s):%s[%d]", fn,
+					 idx, regs[w->reg], bit);
+		return xasprintf("CPUID.%s:%s[%d]", fn, regs[w->reg], bit);
+	}
+	return NULL;
+}
+
+/* ---- the map ---- */
+
+struct site {
+	char *api;			/* API or wrapper */
+	char *where;			/* function, or the list's word */
+	char *file;
+	int line;
+};
+
+struct sites {
+	struct site *v;
+	int n;
+};
+
+struct feat {
+	char *name;
+	char *word;
+	char *place;
+	struct sites decl, set, query, gate;
+	struct findings fs;
+};
+
+struct capmap {
+	struct feat *v;
+	int n;
+	bool init_era;			/* 6.14+: kvm_cpu_cap_init lists */
+	char *label;
+	struct findings fs;
+	int failed;
+};
+
+static void add_site(struct sites *s, const char *api, const char *where,
+		     const char *file, int line)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].line == line && !strcmp(s->v[i].file, file) &&
+		    !strcmp(s->v[i].api, api) &&
+		    !strcmp(s->v[i].where, where))
+			return;
+	s->v = grow(s->v, s->n, sizeof(*s->v));
+	s->v[s->n].api = xstrdup(api);
+	s->v[s->n].where = xstrdup(where);
+	s->v[s->n].file = xstrdup(file);
+	s->v[s->n].line = line;
+	s->n++;
+}
+
+static struct feat *feat_of(struct capmap *cm, const struct model *m,
+			    const char *name)
+{
+	char *c = canonical(m, name);
+	int i;
+
+	for (i = 0; i < cm->n; i++)
+		if (!strcmp(cm->v[i].name, c)) {
+			free(c);
+			return &cm->v[i];
+		}
+	cm->v = grow(cm->v, cm->n, sizeof(*cm->v));
+	memset(&cm->v[cm->n], 0, sizeof(cm->v[0]));
+	cm->v[cm->n].name = c;
+	return &cm->v[cm->n++];
+}
+
+/* Split @line at tabs into at most @max fields; the count. */
+static int split(char *line, char **f, int max)
+{
+	int n = 0;
+
+	while (n < max) {
+		f[n++] = line;
+		line = strchr(line, '\t');
+		if (!line)
+			break;
+		*line++ = '\0';
+	}
+	return n;
+}
+
+static int cmp_feat(const void *a, const void *b)
+{
+	const struct feat *x = a, *y = b;
+	int c = strcmp(x->word ? x->word : "~", y->word ? y->word : "~");
+
+	if (c)
+		return c;
+	return strcmp(x->name, y->name);
+}
+
+static void build_map(struct capmap *cm, const struct model *m,
+		      const char *records)
+{
+	char *text = xstrdup(records ? records : ""), *line, *save = NULL;
+	int i, j;
+
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *f[8];
+		int n = split(line, f, 8);
+		struct feat *ft;
+
+		if (!strcmp(f[0], "declare") && n >= 7) {
+			if (f[2][0] == '#')
+				continue;
+			ft = feat_of(cm, m, f[2]);
+			add_site(&ft->decl, f[3], f[1], f[5], atoi(f[6]));
+			if (!strcmp(f[4], "kvm_cpu_cap_init"))
+				cm->init_era = true;
+			if (!ft->word)
+				ft->word = xstrdup(f[1]);
+		} else if ((!strcmp(f[0], "set") || !strcmp(f[0], "query")) &&
+			   n >= 6 && f[1][0] != '#') {
+			ft = feat_of(cm, m, f[1]);
+			add_site(f[0][0] == 's' ? &ft->set : &ft->query, f[2],
+				 f[3], f[4], atoi(f[5]));
+		} else if (!strcmp(f[0], "gate") && n >= 6 &&
+			   f[2][0] != '#') {
+			ft = feat_of(cm, m, f[2]);
+			add_site(&ft->gate, f[1], f[3], f[4], atoi(f[5]));
+		}
+	}
+	free(text);
+	for (i = 0; i < cm->n; i++) {
+		struct feat *ft = &cm->v[i];
+		char *kvm = xasprintf("KVM_%s", ft->name);
+		const struct fdef *d = is_translated(m, ft->name) ?
+				       find_def(m, kvm) : NULL;
+
+		if (!d)
+			d = find_def(m, ft->name);
+		if (d && !ft->word && d->word)
+			ft->word = xstrdup(d->word);
+		if (d)
+			ft->place = place_of(m, ft->word, d->bit);
+		free(kvm);
+	}
+	qsort(cm->v, cm->n, sizeof(*cm->v), cmp_feat);
+	for (i = 0; i < cm->fs.n; i++) {
+		struct finding *fd = &cm->fs.v[i];
+
+		for (j = 0; fd->feature && j < cm->n; j++) {
+			char *c = canonical(m, fd->feature);
+
+			if (!strcmp(c, cm->v[j].name)) {
+				struct finding copy = *fd;
+
+				copy.file = xstrdup(fd->file);
+				copy.check = xstrdup(fd->check);
+				copy.message = xstrdup(fd->message);
+				copy.feature = NULL;
+				copy.place = NULL;
+				copy.fix = NULL;
+				copy.source_line = NULL;
+				findings_add(&cm->v[j].fs, &copy);
+			}
+			free(c);
+		}
+	}
+}
+
+/* ---- cpuid-undeclared ---- */
+
+/*
+ * APIs that read or change KVM's capabilities or a guest's (not raw
+ * cpuid_entry_*() on an entry, which may be the host's CPUID).
+ */
+static bool cap_api(const char *api)
+{
+	return !starts_with(api, "cpuid_entry_");
+}
+
+/* GCC's column of @name on @file:@line (tabs to 8), or 1. */
+static int column_of(const char *ksrc, const char *ovdir, const char *file,
+		     int line, const char *name)
+{
+	char *t = tree_text(ksrc, ovdir, file), *p = t;
+	const char *short_name = strstr(name, "FEATURE_");
+	int col = 1, l;
+
+	for (l = 1; p && l < line; l++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p && short_name) {
+		char *eol = strchr(p, '\n'), *hit;
+
+		short_name += 8;
+		if (eol)
+			*eol = '\0';
+		hit = strstr(p, short_name);
+		while (hit && hit > p && (isalnum((unsigned char)hit[-1]) ||
+					  (hit[-1] == '_' &&
+					   !starts_with(hit - 8, "FEATURE_") &&
+					   !starts_with(hit - 2, "F("))))
+			hit = strstr(hit + 1, short_name);
+		if (hit) {
+			char *q;
+
+			/* back to the whole macro name if spelled out */
+			while (hit > p && (isalnum((unsigned char)hit[-1]) ||
+					   hit[-1] == '_'))
+				hit--;
+			for (q = p, col = 1; q < hit; q++)
+				col = *q == '\t' ? ((col - 1) / 8 + 1) * 8 + 1 :
+				      col + 1;
+		}
+	}
+	free(t);
+	return col;
+}
+
+static void undeclared_of(struct capmap *cm, const char *ksrc,
+			  const char *ovdir, struct findings *out)
+{
+	int i, j, k;
+
+	if (!cm->init_era)
+		return;
+	for (i = 0; i < cm->n; i++) {
+		struct feat *ft = &cm->v[i];
+
+		if (ft->decl.n)
+			continue;
+		for (k = 0; k < 2; k++) {
+			struct sites *s = k ? &ft->query : &ft->set;
+
+			for (j = 0; j < s->n; j++) {
+				struct finding f = { 0 };
+
+				if (!cap_api(s->v[j].api))
+					continue;
+				f.file = xstrdup(s->v[j].file);
+				f.line = s->v[j].line;
+				f.column = column_of(ksrc, ovdir, f.file,
+						     f.line, ft->name);
+				f.check = xstrdup("cpuid-undeclared");
+				f.feature = xstrdup(ft->name);
+				f.place = ft->place ? xstrdup(ft->place) : NULL;
+				f.message = xasprintf("%s(%s) in %s(): %s%s%s is %s by KVM but declared in no kvm_cpu_cap_init() list, so KVM's capability for it is never initialised; declare it (e.g. RUNTIME_F, EMULATED_F or VENDOR_F) in the list for word %s",
+						      s->v[j].api, ft->name,
+						      s->v[j].where, ft->name,
+						      ft->place ? ", " : "",
+						      ft->place ? ft->place : "",
+						      k ? "queried" : "set",
+						      ft->word ? ft->word : "?");
+				f.fix = xasprintf("declare it (e.g. RUNTIME_F, EMULATED_F or VENDOR_F) in the list for word %s",
+						  ft->word ? ft->word : "?");
+				findings_add(out, &f);
+			}
+		}
+	}
+}
+
+void undeclared_check(const char *records, const char *ksrc,
+		      const char *ovdir, struct findings *fs)
+{
+	struct model m = { 0 };
+	struct capmap cm = { 0 };
+
+	load_model(&m, ksrc, ovdir);
+	build_map(&cm, &m, records);
+	undeclared_of(&cm, ksrc, ovdir, fs);
+}
+
+/* ---- making maps ---- */
+
+static void map_tree(struct options *o, const char *ksrc, const char *ovdir,
+		     const char *label, struct capmap *cm)
+{
+	struct sbuf rec = { 0 };
+	struct overlay ov = { .dir = ovdir };
+	struct model m = { 0 };
+
+	o->records = &rec;
+	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs);
+	o->records = NULL;
+	load_model(&m, ksrc, ovdir);
+	build_map(cm, &m, rec.s);
+	cm->label = xstrdup(label);
+	free(rec.s);
+}
+
+static const char *base_name(const char *file)
+{
+	return starts_with(file, "arch/x86/kvm/") ? file + 13 : file;
+}
+
+/* "F (CPUID_7_0_EBX); kvm_cpu_cap_set in vmx_set_cpu_caps()" */
+static char *advertised(const struct feat *ft)
+{
+	struct sbuf b = { 0 };
+	int i, j;
+
+	sb_add(&b, "", 0);
+	for (i = 0; i < ft->decl.n; i++) {
+		for (j = 0; j < i; j++)
+			if (!strcmp(ft->decl.v[j].api, ft->decl.v[i].api))
+				break;
+		if (j == i)
+			sb_printf(&b, "%s%s", b.len ? ", " : "",
+				  ft->decl.v[i].api);
+	}
+	for (i = 0; i < ft->set.n; i++) {
+		const struct site *s = &ft->set.v[i];
+
+		if (!starts_with(s->api, "kvm_cpu_cap_"))
+			continue;
+		for (j = 0; j < i; j++)
+			if (!strcmp(ft->set.v[j].api, s->api) &&
+			    !strcmp(ft->set.v[j].where, s->where))
+				break;
+		if (j == i)
+			sb_printf(&b, "%s%s in %s()", b.len ? ", " : "",
+				  s->api + 8, s->where);
+	}
+	if (!b.len)
+		sb_puts(&b, "-");
+	return b.s;
+}
+
+static char *gates(const struct feat *ft)
+{
+	struct sbuf b = { 0 };
+	int i, j;
+
+	sb_add(&b, "", 0);
+	for (i = 0; i < ft->gate.n; i++) {
+		for (j = 0; j < i; j++)
+			if (!strcmp(ft->gate.v[j].api, ft->gate.v[i].api))
+				break;
+		if (j == i)
+			sb_printf(&b, "%s%s", b.len ? "," : "",
+				  ft->gate.v[i].api);
+	}
+	if (!b.len)
+		sb_puts(&b, "-");
+	return b.s;
+}
+
+static void print_map_text(FILE *out, const struct capmap *cm)
+{
+	int i, j, nq = 0, nf = 0;
+
+	fprintf(out, "KVM CPUID capability map of %s (%s era)\n\n", cm->label,
+		cm->init_era ? "kvm_cpu_cap_init" : "kvm_cpu_cap_mask");
+	for (i = 0; i < cm->n; i++) {
+		const struct feat *ft = &cm->v[i];
+		char *a = advertised(ft), *g = gates(ft);
+
+		fprintf(out, "%s  %s  %s\n", ft->name,
+			ft->word ? ft->word : "?", ft->place ? ft->place : "?");
+		fprintf(out, "    advertised: %s\n", a);
+		if (ft->query.n) {
+			fprintf(out, "    queried: %d:", ft->query.n);
+			for (j = 0; j < ft->query.n; j++)
+				fprintf(out, " %s:%d", base_name(ft->query.v[j].file),
+					ft->query.v[j].line);
+			fputc('\n', out);
+		}
+		if (strcmp(g, "-"))
+			fprintf(out, "    gates: %s\n", g);
+		for (j = 0; j < ft->fs.n; j++)
+			fprintf(out, "    finding: %s:%d: [%s] %s\n",
+				base_name(ft->fs.v[j].file), ft->fs.v[j].line,
+				ft->fs.v[j].check, ft->fs.v[j].message);
+		nq += ft->query.n;
+		nf += ft->fs.n;
+		free(a);
+		free(g);
+	}
+	fprintf(out, "\n%d features, %d query sites, %d findings on features\n",
+		cm->n, nq, nf);
+}
+
+static void json_sites(FILE *out, const char *key, const char *where,
+		       const struct sites *s)
+{
+	int i;
+
+	fprintf(out, ", \"%s\": [", key);
+	for (i = 0; i < s->n; i++) {
+		fprintf(out, "%s{\"api\": ", i ? ", " : "");
+		json_str(out, s->v[i].api);
+		fprintf(out, ", \"%s\": ", where);
+		json_str(out, s->v[i].where);
+		fputs(", \"file\": ", out);
+		json_str(out, s->v[i].file);
+		fprintf(out, ", \"line\": %d}", s->v[i].line);
+	}
+	fputc(']', out);
+}
+
+static void print_map_json(FILE *out, const struct capmap *cm)
+{
+	int i, j;
+
+	fputs("{\"schema\": \"cpuidcheck-map/1\", \"tree\": ", out);
+	json_str(out, cm->label);
+	fprintf(out, ", \"era\": \"%s\", \"features\": [",
+		cm->init_era ? "kvm_cpu_cap_init" : "kvm_cpu_cap_mask");
+	for (i = 0; i < cm->n; i++) {
+		const struct feat *ft = &cm->v[i];
+		char *a = advertised(ft), *g = gates(ft);
+
+		fprintf(out, "%s\n {\"name\": ", i ? "," : "");
+		json_str(out, ft->name);
+		fputs(", \"word\": ", out);
+		json_str(out, ft->word);
+		fputs(", \"place\": ", out);
+		json_str(out, ft->place);
+		fputs(", \"advertised\": ", out);
+		json_str(out, a);
+		fputs(", \"gates\": ", out);
+		json_str(out, g);
+		fprintf(out, ", \"query_count\": %d", ft->query.n);
+		json_sites(out, "declared", "word", &ft->decl);
+		json_sites(out, "set", "function", &ft->set);
+		json_sites(out, "queries", "function", &ft->query);
+		json_sites(out, "cr4", "kind", &ft->gate);
+		fputs(", \"findings\": [", out);
+		for (j = 0; j < ft->fs.n; j++) {
+			fprintf(out, "%s{\"check\": ", j ? ", " : "");
+			json_str(out, ft->fs.v[j].check);
+			fputs(", \"file\": ", out);
+			json_str(out, ft->fs.v[j].file);
+			fprintf(out, ", \"line\": %d, \"message\": ",
+				ft->fs.v[j].line);
+			json_str(out, ft->fs.v[j].message);
+			fputc('}', out);
+		}
+		fputs("]}", out);
+		free(a);
+		free(g);
+	}
+	fprintf(out, "\n], \"findings\": %d}\n", cm->fs.n);
+}
+
+static const char html_head[] =
+"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+"<title>cpuidcheck map</title>\n<style>\n"
+"body{font:13px sans-serif;margin:1em}table{border-collapse:collapse}\n"
+"th,td{border:1px solid #ccc;padding:2px 6px;vertical-align:top}\n"
+"th{background:#eee;cursor:pointer}td.f{background:#fdd}\n"
+"code{font-size:12px}\n</style></head><body>\n"
+"<h1>KVM CPUID capability map</h1>\n<p id=\"what\"></p>\n"
+"<p><input id=\"filter\" placeholder=\"filter (any column)\" size=\"40\">\n"
+"<span id=\"count\"></span></p>\n<table id=\"map\"><thead><tr>\n"
+"<th>feature</th><th>word</th><th>CPUID place</th><th>advertised</th>\n"
+"<th>queries</th><th>query sites</th><th>CR4</th><th>findings</th>\n"
+"</tr></thead><tbody></tbody></table>\n<script>\nconst MAP = ";
+
+static const char html_tail[] =
+";\n"
+"const tb = document.querySelector('#map tbody');\n"
+"const cols = f => [f.name, f.word || '', f.place || '', f.advertised,\n"
+" f.query_count, f.queries.map(q => q.file.replace('arch/x86/kvm/', '') +\n"
+" ':' + q.line).join(' '), f.gates, f.findings.map(x => '[' + x.check +\n"
+" '] ' + x.message).join('\\n')];\n"
+"let rows = MAP.features.map(f => {\n"
+" const tr = document.createElement('tr');\n"
+" cols(f).forEach((v, i) => { const td = document.createElement('td');\n"
+"  td.textContent = v; if (i == 7 && v) td.className = 'f';\n"
+"  tr.appendChild(td); });\n"
+" tr.dataset.text = cols(f).join(' ').toLowerCase(); return tr; });\n"
+"let key = 0, dir = 1;\n"
+"function show() {\n"
+" const q = document.getElementById('filter').value.toLowerCase();\n"
+" let n = 0; tb.textContent = '';\n"
+" rows.forEach(tr => { if (tr.dataset.text.includes(q)) {\n"
+"  tb.appendChild(tr); n++; } });\n"
+" document.getElementById('count').textContent = n + ' of ' +\n"
+"  rows.length + ' features';\n"
+"}\n"
+"document.querySelectorAll('th').forEach((th, i) => th.onclick = () => {\n"
+" dir = key == i ? -dir : 1; key = i;\n"
+" rows.sort((a, b) => { const x = a.cells[i].textContent,\n"
+"  y = b.cells[i].textContent; return dir * (i == 4 ? x - y :\n"
+"  x.localeCompare(y)); }); show(); });\n"
+"const f = document.getElementById('filter');\n"
+"f.oninput = show;\n"
+"const m = location.hash.match(/filter=([^&]*)/);\n"
+"if (m) f.value = decodeURIComponent(m[1]);\n"
+"const s = location.hash.match(/sort=(\\d+)/);\n"
+"if (s) document.querySelectorAll('th')[+s[1]].click();\n"
+"document.getElementById('what').textContent = MAP.tree + ' (' +\n"
+" MAP.era + ' era), ' + MAP.findings + ' findings';\n"
+"show();\n</script></body></html>\n";
+
+static void print_map_html(FILE *out, const struct capmap *cm)
+{
+	char *json = NULL, *p;
+	size_t len = 0;
+	FILE *mem = open_memstream(&json, &len);
+
+	print_map_json(mem, cm);
+	fclose(mem);
+	fputs(html_head, out);
+	/* "</" can't appear inside a script element */
+	for (p = json; *p; p++) {
+		if (p[0] == '<' && p[1] == '/')
+			fputs("<\\", out);
+		else
+			fputc(*p, out);
+	}
+	fputs(html_tail, out);
+	free(json);
+}
+
+/* ---- what changed between two maps ---- */
+
+struct change {
+	int added, removed, rewrapped, queries, cr4, introduced, fixed;
+	int worst;			/* 0 pass, 1 warn, 2 fail */
+	struct sbuf text;
+};
+
+static const struct feat *find_feat(const struct capmap *cm, const char *n)
+{
+	int i;
+
+	for (i = 0; i < cm->n; i++)
+		if (!strcmp(cm->v[i].name, n))
+			return &cm->v[i];
+	return NULL;
+}
+
+static bool has_site(const struct sites *s, const char *api,
+		     const char *where)
+{
+	int i;
+
+	for (i = 0; s && i < s->n; i++)
+		if (!strcmp(s->v[i].api, api) && !strcmp(s->v[i].where, where))
+			return true;
+	return false;
+}
+
+/* "check\tfile\tmessage" with line numbers in the message masked */
+static char *finding_key(const struct finding *f)
+{
+	char *k = xasprintf("%s\t%s\t%s", f->check, f->file, f->message), *p;
+
+	for (p = strstr(k, "line "); p; p = strstr(p + 1, "line ")) {
+		char *d = p + 5;
+
+		while (*d >= '0' && *d <= '9')
+			*d++ = '#';
+	}
+	return k;
+}
+
+static void diff_findings(const struct findings *a, const struct findings *b,
+			  const char *what, int *count, struct change *c)
+{
+	int i, j;
+
+	for (i = 0; i < b->n; i++) {
+		char *k = finding_key(&b->v[i]);
+		bool seen = false;
+
+		for (j = 0; j < a->n && !seen; j++) {
+			char *o = finding_key(&a->v[j]);
+
+			seen = !strcmp(k, o);
+			free(o);
+		}
+		free(k);
+		if (seen)
+			continue;
+		(*count)++;
+		sb_printf(&c->text, "  %s %s:%d:%d: %s [%s]\n", what,
+			  b->v[i].file, b->v[i].line, b->v[i].column,
+			  b->v[i].message, b->v[i].check);
+		if (*what == 'i') {
+			int w = !strcmp(b->v[i].check, "cpuid-leaf") ||
+				!strcmp(b->v[i].check, "cpuid-alias") ? 2 : 1;
+
+			if (w > c->worst)
+				c->worst = w;
+		}
+	}
+}
+
+static void diff_sites(const char *name, const struct sites *a,
+		       const struct sites *b, const char *sign,
+		       const char *what, int *count, struct sbuf *t)
+{
+	int i, j;
+
+	for (i = 0; b && i < b->n; i++) {
+		for (j = 0; j < i; j++)
+			if (!strcmp(b->v[j].api, b->v[i].api) &&
+			    !strcmp(b->v[j].where, b->v[i].where))
+				break;
+		if (j < i || has_site(a, b->v[i].api, b->v[i].where))
+			continue;
+		(*count)++;
+		sb_printf(t, "  %s %s %s: %s(%s) in %s (%s:%d)\n", sign, what,
+			  name, b->v[i].api, name, b->v[i].where,
+			  base_name(b->v[i].file), b->v[i].line);
+	}
+}
+
+static void diff_maps(const struct capmap *a, const struct capmap *b,
+		      struct change *c)
+{
+	int i, k;
+
+	sb_add(&c->text, "", 0);
+	for (k = 0; k < 2; k++) {
+		const struct capmap *x = k ? a : b, *y = k ? b : a;
+
+		for (i = 0; i < x->n; i++) {
+			const struct feat *f = &x->v[i];
+			char *adv;
+
+			if (!f->decl.n || (find_feat(y, f->name) &&
+					   find_feat(y, f->name)->decl.n))
+				continue;
+			adv = advertised(f);
+			sb_printf(&c->text, "  %s feature %s: %s %s, %s\n",
+				  k ? "-" : "+", f->name,
+				  f->word ? f->word : "?",
+				  f->place ? f->place : "?", adv);
+			free(adv);
+			if (k)
+				c->removed++;
+			else
+				c->added++;
+		}
+	}
+	for (i = 0; i < b->n; i++) {
+		const struct feat *f = &b->v[i], *o = find_feat(a, f->name);
+		char *x, *y;
+
+		if (!o)
+			continue;
+		x = advertised(o);
+		y = advertised(f);
+		if (o->decl.n && f->decl.n && strcmp(x, y)) {
+			sb_printf(&c->text, "  ~ re-wrapped %s: %s -> %s\n",
+				  f->name, x, y);
+			c->rewrapped++;
+		}
+		free(x);
+		free(y);
+		x = gates(o);
+		y = gates(f);
+		if (strcmp(x, y)) {
+			sb_printf(&c->text, "  ~ CR4 gating of %s: %s -> %s\n",
+				  f->name, x, y);
+			c->cr4++;
+		}
+		free(x);
+		free(y);
+	}
+	for (i = 0; i < a->n; i++) {
+		const struct feat *o = &a->v[i];
+
+		if (!find_feat(b, o->name) && o->gate.n) {
+			char *x = gates(o);
+
+			sb_printf(&c->text, "  ~ CR4 gating of %s: %s -> -\n",
+				  o->name, x);
+			c->cr4++;
+			free(x);
+		}
+	}
+	for (i = 0; i < b->n; i++) {
+		const struct feat *f = &b->v[i], *o = find_feat(a, f->name);
+
+		diff_sites(f->name, o ? &o->query : NULL, &f->query, "+",
+			   "query of", &c->queries, &c->text);
+	}
+	for (i = 0; i < a->n; i++) {
+		const struct feat *o = &a->v[i], *f = find_feat(b, o->name);
+
+		diff_sites(o->name, f ? &f->query : NULL, &o->query, "-",
+			   "query of", &c->queries, &c->text);
+	}
+	diff_findings(&a->fs, &b->fs, "introduced", &c->introduced, c);
+	diff_findings(&b->fs, &a->fs, "fixed", &c->fixed, c);
+}
+
+static char *change_summary(const struct change *c)
+{
+	return xasprintf("%d finding%s introduced, %d fixed; features +%d -%d, %d re-wrapped, %d query site%s changed, %d CR4 gating change%s",
+			 c->introduced, c->introduced == 1 ? "" : "s",
+			 c->fixed, c->added, c->removed, c->rewrapped,
+			 c->queries, c->queries == 1 ? "" : "s", c->cr4,
+			 c->cr4 == 1 ? "" : "s");
+}
+
+struct step {
+	char *title;
+	struct change c;
+	bool broken;			/* did not apply */
+};
+
+static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
+{
+	static const char *const status[] = { "pass", "warn", "fail" };
+	int i;
+
+	if (fmt == FMT_B4 || fmt == FMT_JSON)
+		fputs("[", out);
+	for (i = 0; i < n; i++) {
+		char *sum = change_summary(&s[i].c);
+
+		if (fmt == FMT_B4 || fmt == FMT_JSON) {
+			fprintf(out, "%s\n {\"tool\": \"cpuidcheck\", \"status\": \"%s\", \"summary\": ",
+				i ? "," : "",
+				s[i].broken ? "fail" : status[s[i].c.worst]);
+			json_str(out, s[i].broken ? "does not apply" : sum);
+			fputs(", \"patch\": ", out);
+			json_str(out, s[i].title);
+			fputs(", \"details\": ", out);
+			json_str(out, s[i].c.text.s ? s[i].c.text.s : "");
+			fputc('}', out);
+		} else {
+			fprintf(out, "%s%s\n  %s\n%s", i ? "\n" : "",
+				s[i].title, s[i].broken ? "does not apply" :
+				sum, s[i].c.text.s ? s[i].c.text.s : "");
+		}
+		free(sum);
+	}
+	if (fmt == FMT_B4 || fmt == FMT_JSON)
+		fputs("\n]\n", out);
+}
+
+static int steps_status(struct step *s, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (s[i].broken || s[i].c.introduced)
+			return EXIT_FINDINGS;
+	return EXIT_CLEAN;
+}
+
+/* ---- review modes ---- */
+
+static int review_trees(struct options *o, const char *old, const char *new)
+{
+	char *a = tree_root(old), *b = tree_root(new);
+	struct capmap ma = { 0 }, mb = { 0 };
+	struct step s = { 0 };
+
+	map_tree(o, a, NULL, a, &ma);
+	map_tree(o, b, NULL, b, &mb);
+	diff_maps(&ma, &mb, &s.c);
+	s.title = xasprintf("%s -> %s (%d -> %d features, %d -> %d findings)",
+			    a, b, ma.n, mb.n, ma.fs.n, mb.fs.n);
+	print_steps(stdout, &s, 1, o->format);
+	return steps_status(&s, 1);
+}
+
+static char *scratch_dir(void)
+{
+	char *cache = cache_dir(), *t, *dir;
+
+	if (mkdir_p(cache) || access(cache, W_OK))
+		die("cache %s is not writable (set CPUIDCHECK_CACHE or XDG_CACHE_HOME)",
+		    cache);
+	t = xasprintf("%s/review.XXXXXX", cache);
+	dir = mkdtemp(t);
+	if (!dir)
+		die("cannot create a scratch directory in %s: %s", cache,
+		    strerror(errno));
+	free(cache);
+	return dir;
+}
+
+/* @rev's arch/x86/kvm, virt/kvm and @files (those that exist) into @dir */
+static int git_tree_files(const char *ksrc, const char *rev, const char *dir,
+			  const char *files)
+{
+	char *qd = shell_quote(dir);
+	char *cmd = xasprintf("rm -rf %s && mkdir -p %s && git archive --format=tar %s -- arch/x86/kvm virt/kvm $(git ls-tree -r --name-only %s -- %s) | tar -x -C %s",
+			      qd, qd, rev, rev, files, qd);
+	int rc = run_shell(ksrc, cmd, "/dev/null");
+
+	free(cmd);
+	free(qd);
+	return rc;
+}
+
+static int review_range(struct options *o, const char *ksrc,
+			const char *range)
+{
+	char *base, *head, *c, *list, *files, *line, *save = NULL, *dir;
+	char *scratch = scratch_dir(), *p;
+	struct capmap prev = { 0 };
+	struct step *s = NULL;
+	int n = 0, st, rc;
+
+	p = strstr(range, "..");
+	base = strndup(range, p - range);
+	head = xstrdup(p[2] == '.' ? p + 3 : p + 2);
+	c = xasprintf("git rev-list --reverse %s..%s", *base ? base : "HEAD",
+		      *head ? head : "HEAD");
+	list = run_capture(ksrc, c, &st);
+	free(c);
+	if (st || !list[0]) {
+		rm_rf(scratch);
+		die("review %s: not a valid git range (or empty) in %s", range,
+		    ksrc);
+	}
+	c = xasprintf("git diff --name-only %s..%s | tr '\\n' ' '",
+		      *base ? base : "HEAD", *head ? head : "HEAD");
+	files = run_capture(ksrc, c, &st);
+	free(c);
+	dir = xasprintf("%s/tree", scratch);
+	if (git_tree_files(ksrc, *base ? base : "HEAD", dir, files)) {
+		rm_rf(scratch);
+		die("review %s: cannot read %s's files", range, base);
+	}
+	map_tree(o, ksrc, dir, base, &prev);
+	for (line = strtok_r(list, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		struct capmap now = { 0 };
+
+		s = xrealloc(s, (n + 1) * sizeof(*s));
+		memset(&s[n], 0, sizeof(*s));
+		c = xasprintf("git log -1 --format='%%h %%s' %s", line);
+		s[n].title = run_capture(ksrc, c, &st);
+		s[n].title[strcspn(s[n].title, "\n")] = '\0';
+		free(c);
+		rc = git_tree_files(ksrc, line, dir, files);
+		if (rc) {
+			s[n++].broken = true;
+			continue;
+		}
+		map_tree(o, ksrc, dir, line, &now);
+		diff_maps(&prev, &now, &s[n].c);
+		prev = now;
+		n++;
+	}
+	rm_rf(scratch);
+	print_steps(stdout, s, n, o->format);
+	return steps_status(s, n);
+}
+
+static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
+{
+	char *scratch = scratch_dir(), *dir, *mails, *c, *q, *files, *text;
+	char *qk = shell_quote(ksrc), *qd;
+	struct capmap prev = { 0 };
+	struct step *s = NULL;
+	int n = 0, nmails, st, i;
+
+	dir = xasprintf("%s/tree", scratch);
+	mails = xasprintf("%s/mails", scratch);
+	mkdir_p(dir);
+	mkdir_p(mails);
+	if (!strcmp(mbox, "-")) {
+		q = xasprintf("%s/stdin.mbox", scratch);
+		text = read_file("/dev/stdin", NULL);
+		if (!text || !write_file(q, text, strlen(text))) {
+			rm_rf(scratch);
+			die("--mbox -: cannot read the series from stdin");
+		}
+		free(text);
+		mbox = q;
+	}
+	q = shell_quote(mbox);
+	c = xasprintf("git mailsplit -o%s %s", mails, q);
+	text = run_capture(NULL, c, &st);
+	nmails = atoi(text);
+	free(c);
+	free(text);
+	if (st || nmails <= 0) {
+		rm_rf(scratch);
+		die("--mbox %s: no mails in it", mbox);
+	}
+	c = xasprintf("cat %s/* | sed -n 's|^+++ b/||p; s|^--- a/||p' | sort -u | tr '\\n' ' '",
+		      mails);
+	files = run_capture(NULL, c, &st);
+	free(c);
+	qd = shell_quote(dir);
+	c = xasprintf("cd %s && for f in arch/x86/kvm virt/kvm %s; do [ ! -e $f ] || cp -a --parents $f %s || exit 1; done",
+		      qk, files, qd);
+	if (run_shell(NULL, c, "/dev/null")) {
+		rm_rf(scratch);
+		die("--mbox %s: cannot copy the tree's files", mbox);
+	}
+	free(c);
+	map_tree(o, ksrc, dir, "base", &prev);
+	for (i = 1; i <= nmails; i++) {
+		struct capmap now = { 0 };
+		char *m = xasprintf("%s/%04d", mails, i);
+
+		s = xrealloc(s, (n + 1) * sizeof(*s));
+		memset(&s[n], 0, sizeof(*s));
+		c = xasprintf("sed -n '/^Subject:/{s/^Subject: *//;p;q}' %s", m);
+		s[n].title = run_capture(NULL, c, &st);
+		s[n].title[strcspn(s[n].title, "\n")] = '\0';
+		free(c);
+		c = xasprintf("grep -q '^+++ ' %s || exit 0; patch -p1 -s -f -t --no-backup-if-mismatch -d %s -i %s",
+			      m, qd, m);
+		if (run_shell(NULL, c, "/dev/null")) {
+			s[n++].broken = true;
+			free(c);
+			free(m);
+			break;
+		}
+		free(c);
+		free(m);
+		map_tree(o, ksrc, dir, s[n].title, &now);
+		diff_maps(&prev, &now, &s[n].c);
+		prev = now;
+		n++;
+	}
+	rm_rf(scratch);
+	print_steps(stdout, s, n, o->format);
+	return steps_status(s, n);
+}
+
+static const char review_usage[] =
+"usage: cpuidcheck map [--format=text|json|html] [KSRC]\n"
+"       cpuidcheck review --trees OLD NEW [--format=text|json|b4]\n"
+"       cpuidcheck review BASE..HEAD [KSRC] [--format=text|json|b4]\n"
+"       cpuidcheck review --mbox FILE|- [KSRC] [--format=text|json|b4]\n";
+
+int review_main(struct options *o, int argc, char **argv)
+{
+	const char *cmd = argv[0], *v, *mbox = NULL, *args[3];
+	bool trees = false;
+	int i, nargs = 0;
+	char *ksrc;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(review_usage, stdout);
+			return 0;
+		} else if (opt("--format", argc, argv, &i, &v)) {
+			if (!strcmp(v, "html") && !strcmp(cmd, "map"))
+				o->format = FMT_HTML;
+			else if (!strcmp(v, "b4") && !strcmp(cmd, "review"))
+				o->format = FMT_B4;
+			else if (!strcmp(v, "json") || !strcmp(v, "text"))
+				o->format = parse_format(v);
+			else
+				usage_error("unknown format '%s' here", v);
+		} else if (opt("--mbox", argc, argv, &i, &v)) {
+			mbox = v;
+		} else if (opt("--plugin", argc, argv, &i, &v)) {
+			o->plugin = v;
+		} else if (opt("--jobs", argc, argv, &i, &v) ||
+			   opt("-j", argc, argv, &i, &v)) {
+			o->jobs = atoi(v);
+		} else if (!strcmp(argv[i], "--trees")) {
+			trees = true;
+		} else if (!strcmp(argv[i], "--no-config")) {
+			o->no_config = true;
+		} else if (!strcmp(argv[i], "--rebuild")) {
+			o->rebuild = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			usage_error("unknown option '%s'", argv[i]);
+		} else if (nargs == 3) {
+			usage_error("too many arguments ('%s')", argv[i]);
+		} else {
+			args[nargs++] = argv[i];
+		}
+	}
+	for (i = 0; i < nargs; i++)
+		if (access(args[i], F_OK) && !strstr(args[i], ".."))
+			die("%s: no such file or directory", args[i]);
+	if (!strcmp(cmd, "merge")) {
+		struct findings fs = { 0 };
+		char *q, *c, *rec;
+
+		/* cpuidcheck merge RECDIR: cpuid-undeclared over the records */
+		if (nargs != 1)
+			usage_error("merge wants one directory of .rec files%s",
+				    "");
+		q = shell_quote(args[0]);
+		c = xasprintf("cat %s/*.rec", q);
+		rec = run_capture(NULL, c, NULL);
+		undeclared_check(rec, ".", NULL, &fs);
+		findings_sort_unique(&fs);
+		print_findings(stdout, &fs, FMT_TEXT, NULL, 0);
+		return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
+	}
+	if (!strcmp(cmd, "map") || !strcmp(cmd, "records")) {
+		struct capmap cm = { 0 };
+		struct sbuf rec = { 0 };
+
+		if (nargs > 1)
+			usage_error("map takes one tree, not '%s'", args[1]);
+		ksrc = tree_root(nargs ? args[0] : ".");
+		load_tree_config(o, ksrc);
+		if (!strcmp(cmd, "records")) {
+			o->records = &rec;
+			check_tree(o, ksrc, NULL, &cm.fs);
+			fputs(rec.s ? rec.s : "", stdout);
+			return 0;
+		}
+		map_tree(o, ksrc, NULL, ksrc, &cm);
+		if (o->format == FMT_JSON)
+			print_map_json(stdout, &cm);
+		else if (o->format == FMT_HTML)
+			print_map_html(stdout, &cm);
+		else
+			print_map_text(stdout, &cm);
+		return cm.fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
+	}
+	if (trees) {
+		if (nargs != 2 || mbox)
+			usage_error("%s wants two trees: OLD NEW", "--trees");
+		return review_trees(o, args[0], args[1]);
+	}
+	if (mbox) {
+		ksrc = tree_root(nargs ? args[0] : ".");
+		load_tree_config(o, ksrc);
+		return review_mbox(o, ksrc, mbox);
+	}
+	if (!nargs || !strstr(args[0], ".."))
+		usage_error("review wants BASE..HEAD, --mbox FILE or --trees OLD NEW%s",
+			    "");
+	ksrc = tree_root(nargs > 1 ? args[1] : ".");
+	load_tree_config(o, ksrc);
+	return review_range(o, ksrc, args[0]);
+}
