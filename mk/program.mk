@@ -18,8 +18,10 @@ PROG_HDRS	:= $(wildcard src/*.h)
 
 all: cpuidcheck
 
-cpuidcheck: $(PROG_SRCS) $(PROG_HDRS)
+# The program runs the plugin with the GCC it was built for.
+cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) plugin/.built-with
 	$(PROG_CC) $(PROG_CFLAGS) -D_GNU_SOURCE -DPREFIX='"$(PREFIX)"' \
+		-DDEFAULT_CC='"$(CC)"' \
 		-o $@.tmp $(PROG_SRCS)
 	mv $@.tmp $@
 

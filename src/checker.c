@@ -144,7 +144,7 @@ int checker_main(int argc, char **argv, bool error, bool sparse,
 	if (!kernel || !ends_with(file, ".c") || !kvm_unit(file))
 		return rc;
 	plugin = plugin_path(&o);
-	q = shell_quote(cc && *cc ? cc : "gcc");
+	q = shell_quote(cc && *cc ? cc : DEFAULT_CC);
 	sb_puts(&cmd, q);
 	free(q);
 	for (i = 1; i < argc - 1; i++) {

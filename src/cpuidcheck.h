@@ -10,6 +10,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* The GCC the plugin was built for (make CC=...); CPUIDCHECK_CC overrides. */
+#ifndef DEFAULT_CC
+#define DEFAULT_CC	"gcc"
+#endif
+
 #define EXIT_CLEAN	0
 #define EXIT_FINDINGS	1
 #define EXIT_TROUBLE	2

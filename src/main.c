@@ -75,7 +75,7 @@ int main(int argc, char **argv)
 	int i, failed;
 
 	e = getenv("CPUIDCHECK_CC");
-	o.cc = e && *e ? e : "gcc";
+	o.cc = e && *e ? e : DEFAULT_CC;
 	e = getenv("CPUIDCHECK_ERROR");
 	if (e && !strcmp(e, "1"))
 		o.error = true;

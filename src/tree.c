@@ -165,7 +165,7 @@ static char *file_hash(const char *path)
 /* What a cached build depends on: compiler, config, the set of units. */
 static char *build_stamp(const char *ksrc, const struct options *o)
 {
-	const char *cc = o->cc ? o->cc : "gcc";
+	const char *cc = o->cc ? o->cc : DEFAULT_CC;
 	char *q = shell_quote(cc), *cmd, *ver, *units, *cfg, *mk, *s;
 
 	cmd = xasprintf("%s --version 2>/dev/null | head -1", q);
@@ -788,7 +788,7 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		pargs = t;
 	}
 	rec = (supfile || o->records) &&
-	      plugin_records(o->cc ? o->cc : "gcc", plugin, rundir);
+	      plugin_records(o->cc ? o->cc : DEFAULT_CC, plugin, rundir);
 	if (rec) {
 		char *t = xasprintf("%s -fplugin-arg-cpuidcheck_plugin-record=%s",
 				    pargs, rundir);
