@@ -1,4 +1,4 @@
 # cpuidcheck map/review and cpuid-undeclared (tests/review/run)
 .PHONY: check-review check-review-kernel
 check-review: cpuidcheck $(PLUGIN)
-	tests/review/run
+	CC=$(CC) tests/review/run
