@@ -6,6 +6,8 @@
 #ifndef CPUIDCHECK_H
 #define CPUIDCHECK_H
 
+#include <sys/types.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -40,6 +42,7 @@ bool write_file(const char *path, const char *data, size_t len);
 int mkdir_p(const char *path);
 void rm_rf(const char *path);
 char *shell_quote(const char *s);
+pid_t spawn_shell(const char *cwd, const char *cmd, const char *out_path);
 int run_shell(const char *cwd, const char *cmd, const char *out_path);
 char *run_capture(const char *cwd, const char *cmd, int *status);
 char *cache_dir(void);
@@ -68,6 +71,8 @@ struct finding {
 	int patch_line;		/* patch mode: line of the patch, or 0 */
 	char *source_line;	/* patch mode: the line's text */
 };
+
+char *finding_key(const struct finding *f);
 
 struct findings {
 	struct finding *v;

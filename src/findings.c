@@ -447,3 +447,17 @@ void print_findings(FILE *out, const struct findings *fs, enum format fmt,
 		break;
 	}
 }
+
+/* "check\tfile\tmessage", line numbers masked: the same finding moved */
+char *finding_key(const struct finding *f)
+{
+	char *k = xasprintf("%s\t%s\t%s", f->check, f->file, f->message), *p;
+
+	for (p = strstr(k, "line "); p; p = strstr(p + 1, "line ")) {
+		char *d = p + 5;
+
+		while (*d >= '0' && *d <= '9')
+			*d++ = '#';
+	}
+	return k;
+}

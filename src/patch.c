@@ -169,20 +169,6 @@ static bool kvm_cpuid_file(const char *f)
 	       !strcmp(f, "arch/x86/include/asm/kvm_host.h");
 }
 
-/* "cpuid-x\tfile\tmessage without line numbers" */
-static char *match_key(const struct finding *f)
-{
-	char *k = xasprintf("%s\t%s\t%s", f->check, f->file, f->message), *p;
-
-	for (p = strstr(k, "line "); p; p = strstr(p + 1, "line ")) {
-		char *d = p + 5;
-
-		while (*d >= '0' && *d <= '9')
-			*d++ = '#';
-	}
-	return k;
-}
-
 static void new_findings(struct findings *base, struct findings *now,
 			 struct findings *out)
 {
@@ -191,7 +177,7 @@ static void new_findings(struct findings *base, struct findings *now,
 
 	memset(used, 0, base->n + 1);
 	for (i = 0; i < now->n; i++) {
-		char *k = match_key(&now->v[i]);
+		char *k = finding_key(&now->v[i]);
 		bool old = false;
 
 		for (j = 0; j < base->n && !old; j++) {
@@ -199,7 +185,7 @@ static void new_findings(struct findings *base, struct findings *now,
 
 			if (used[j])
 				continue;
-			b = match_key(&base->v[j]);
+			b = finding_key(&base->v[j]);
 			if (!strcmp(k, b))
 				old = used[j] = true;
 			free(b);

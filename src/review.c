@@ -829,20 +829,6 @@ static bool has_site(const struct sites *s, const char *api,
 	return false;
 }
 
-/* "check\tfile\tmessage" with line numbers in the message masked */
-static char *finding_key(const struct finding *f)
-{
-	char *k = xasprintf("%s\t%s\t%s", f->check, f->file, f->message), *p;
-
-	for (p = strstr(k, "line "); p; p = strstr(p + 1, "line ")) {
-		char *d = p + 5;
-
-		while (*d >= '0' && *d <= '9')
-			*d++ = '#';
-	}
-	return k;
-}
-
 static void diff_findings(const struct findings *a, const struct findings *b,
 			  const char *what, int *count, struct change *c)
 {

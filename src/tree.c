@@ -587,23 +587,7 @@ static char *overlay_cmd(const char *cmd, const char *src, const char *cwd,
 
 static pid_t spawn(const char *cwd, const char *cmd, const char *log)
 {
-	pid_t pid = fork();
-
-	if (pid)
-		return pid;
-	if (chdir(cwd))
-		_exit(127);
-	{
-		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-
-		if (fd < 0)
-			_exit(127);
-		dup2(fd, 1);
-		dup2(fd, 2);
-		close(fd);
-	}
-	execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-	_exit(127);
+	return spawn_shell(cwd, cmd, log);
 }
 
 static bool plugin_records(const char *cc, const char *plugin,

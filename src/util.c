@@ -23,15 +23,20 @@
 const char *prog = "cpuidcheck";
 bool verbose;
 
+static void vnote(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void die(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vnote(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(EXIT_TROUBLE);
 }
 
@@ -39,11 +44,9 @@ void note(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vnote(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void *xmalloc(size_t n)
@@ -228,32 +231,41 @@ void rm_rf(const char *path)
 }
 
 /*
+ * Start @cmd with /bin/sh in @cwd (NULL: here); stdout and stderr go to
+ * @out_path (NULL: inherited).  Returns the child's pid, -1 on failure.
+ */
+pid_t spawn_shell(const char *cwd, const char *cmd, const char *out_path)
+{
+	pid_t pid = fork();
+
+	if (pid)
+		return pid;
+	if (cwd && chdir(cwd))
+		_exit(127);
+	if (out_path) {
+		int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+
+		if (fd < 0)
+			_exit(127);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		close(fd);
+	}
+	execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+	_exit(127);
+}
+
+/*
  * Run @cmd with /bin/sh in @cwd; stdout and stderr go to @out_path (NULL:
  * inherited).  Returns the exit status, 128+N for a signal, -1 on failure.
  */
 int run_shell(const char *cwd, const char *cmd, const char *out_path)
 {
 	int status;
-	pid_t pid = fork();
+	pid_t pid = spawn_shell(cwd, cmd, out_path);
 
 	if (pid < 0)
 		return -1;
-	if (!pid) {
-		if (cwd && chdir(cwd))
-			_exit(127);
-		if (out_path) {
-			int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC,
-				      0666);
-
-			if (fd < 0)
-				_exit(127);
-			dup2(fd, 1);
-			dup2(fd, 2);
-			close(fd);
-		}
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
-	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
