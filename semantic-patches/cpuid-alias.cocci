@@ -21,6 +21,7 @@
 virtual report
 virtual org
 virtual patch
+virtual context
 
 @initialize:python@
 @@
@@ -49,6 +50,10 @@ import cpuidcheck_facts as cf
 @script:python depends on org@
 @@
 cf.MODE = "org"
+
+@script:python depends on context@
+@@
+cf.MODE = "context"
 
 // Era 1 locals: unsigned int f_lm = F(LM);
 @decl@
@@ -85,7 +90,7 @@ p << item.p;
 @@
 cf.collect_item(fn, leaf, e, p[0])
 
-@script:python depends on report || org@
+@script:python depends on report || org || context@
 p << item.p;
 @@
 cf.emit(p[0], cf.judge_unbacked(p[0]), "cpuid-alias", cf.MODE)
@@ -100,7 +105,7 @@ position p;
 @@
 q(..., X@p)
 
-@script:python depends on report || org@
+@script:python depends on report || org || context@
 q << query.q;
 X << query.X;
 p << query.p;
@@ -243,7 +248,7 @@ ent@pe->reg ^= <+... w@p(n) ...+>
 ent@pe->reg ^ <+... w@p(n) ...+>
 )
 
-@script:python depends on report || org@
+@script:python depends on report || org || context@
 ent << rawuse.ent;
 reg << rawuse.reg;
 w << rawuse.w;
@@ -261,7 +266,7 @@ position p;
 @@
 cr(fnv) & <+... w@p(n) ...+>
 
-@script:python depends on report || org@
+@script:python depends on report || org || context@
 cr << rawcpuid.cr;
 fnv << rawcpuid.fnv;
 w << rawcpuid.w;
@@ -270,3 +275,17 @@ p << rawcpuid.p;
 @@
 st = cf.state(p[0].file)
 cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), 0, cr[-3:], w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)
+
+// ---------------------------------------------------------------- context
+// Mark exactly the findings the rules above recorded (cf.emit keeps their
+// positions): a wrapper call F(x) or a query argument / list element.
+@ctx depends on context@
+position p : script:python() { cf.is_bad(p[0]) };
+identifier f;
+expression E;
+@@
+(
+* f@p(...)
+|
+* E@p
+)

@@ -22,6 +22,7 @@
 virtual report
 virtual org
 virtual patch
+virtual context
 
 @initialize:python@
 @@
@@ -50,6 +51,10 @@ import cpuidcheck_facts as cf
 @script:python depends on org@
 @@
 cf.MODE = "org"
+
+@script:python depends on context@
+@@
+cf.MODE = "context"
 
 // Era 1 locals: unsigned int f_lm = F(LM);
 @decl@
@@ -86,7 +91,7 @@ p << item.p;
 @@
 cf.collect_item(fn, leaf, e, p[0])
 
-@script:python depends on report || org@
+@script:python depends on report || org || context@
 p << item.p;
 @@
 cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", cf.MODE)
@@ -204,7 +209,7 @@ ent@pe->reg ^= <+... w@p(n) ...+>
 ent@pe->reg ^ <+... w@p(n) ...+>
 )
 
-@script:python depends on report || org@
+@script:python depends on report || org || context@
 ent << rawuse.ent;
 reg << rawuse.reg;
 w << rawuse.w;
@@ -222,7 +227,7 @@ position p;
 @@
 cr(fnv) & <+... w@p(n) ...+>
 
-@script:python depends on report || org@
+@script:python depends on report || org || context@
 cr << rawcpuid.cr;
 fnv << rawcpuid.fnv;
 w << rawcpuid.w;
@@ -347,4 +352,18 @@ fn(tl, <+...
 - anc
 + fx | anc
  ...+>)
+)
+
+// ---------------------------------------------------------------- context
+// Mark exactly the findings the rules above recorded (cf.emit keeps their
+// positions): a wrapper call F(x) or a query argument / list element.
+@ctx depends on context@
+position p : script:python() { cf.is_bad(p[0]) };
+identifier f;
+expression E;
+@@
+(
+* f@p(...)
+|
+* E@p
 )

@@ -475,6 +475,7 @@ class FileState(object):
         self.items = {}       # (line, col) -> item dict
         self.locals = {}      # local variable -> (wrapper, name)
         self.done = set()
+        self.bad = set()
         self.verdicts = {}
         self.anchors = set()
         self.raw_origins = {}  # (line, col) -> {(fn, idx)}, None if unknown
@@ -486,6 +487,11 @@ class FileState(object):
 
 
 _files = {}
+
+
+def is_bad(pos):
+    """True if emit() recorded a finding at POS (the context rule's test)."""
+    return (int(pos.line), int(pos.column)) in state(pos.file).bad
 
 
 def state(path):
@@ -671,10 +677,14 @@ def emit(pos, verdict, tag, mode="report"):
     if verdict is None:
         return
     st = state(pos.file)
+    # Context mode: remember the position; the ctx rule marks it with '*'.
+    st.bad.add((int(pos.line), int(pos.column)))
     key = (tag, pos.line, pos.column, verdict["msg"])
     if key in st.done:
         return
     st.done.add(key)
+    if mode == "context":
+        return
     if mode == "org":
         import coccilib.org
         coccilib.org.print_todo(pos, "%s [%s]" % (verdict["msg"], tag))
