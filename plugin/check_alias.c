@@ -15,11 +15,6 @@
 
 #define CHECK "cpuid-alias"
 
-static const struct alias_fact *alias_at(const struct cpuid_place *p)
-{
-	return facts_alias_of(p);
-}
-
 static const char *original_name(const struct alias_fact *a)
 {
 	const char *name = model_feature_at(model_word_of_place(&a->original),
@@ -61,7 +56,7 @@ static void on_call(struct cpuid_walk *w, tree call)
 	    !constant_value(feature_argument(call), &number) ||
 	    !model_place_of(model_translate(number), &p))
 		return;
-	a = alias_at(&p);
+	a = facts_alias_of(&p);
 	if (a)
 		report_query(EXPR_LOCATION(call), api, number, &p, a);
 }
@@ -94,17 +89,14 @@ static tree raw_features(tree *tp, int *walk_subtrees, void *data)
 	const char *name;
 	long number;
 
-	if (TREE_CODE(*tp) != CALL_EXPR ||
-	    strcmp(callee_name(*tp), "__feature_bit") ||
-	    call_expr_nargs(*tp) != 1 ||
-	    !constant_value(CALL_EXPR_ARG(*tp, 0), &number))
+	if (!is_feature_bit_call(*tp, &number))
 		return NULL_TREE;
 	*walk_subtrees = 0;
 	name = model_feature_name(number);
 	if (!name || !model_place_of(model_translate(number), &fp) ||
 	    !read_place(rw->read, fp.bit, &rp))
 		return NULL_TREE;
-	a = alias_at(&rp);
+	a = facts_alias_of(&rp);
 	if (!a || !place_equal(&a->original, &fp))
 		return NULL_TREE;
 	at = user_location(EXPR_LOCATION(*tp));
@@ -129,7 +121,7 @@ static void raw_constant(tree expr, const struct cpuid_read *r,
 	for (bit = 0; bit < 32; bit++) {
 		if (!(mask & (1UL << bit)) || !read_place(r, bit, &rp))
 			continue;
-		a = alias_at(&rp);
+		a = facts_alias_of(&rp);
 		if (!a)
 			continue;
 		op = a->original;
@@ -181,7 +173,7 @@ static void check_advertised(struct cap_lists *scan,
 		if (!model_place_of(number, &fp) ||
 		    !model_place_of(list->leaf * 32 + fp.bit, &lp))
 			continue;
-		a = alias_at(&lp);
+		a = facts_alias_of(&lp);
 		if (!a)
 			continue;
 		/* F(PSE) in 0x8000_0001.EDX, or F(AMX_INT8_ALIAS) in 0x1E */
@@ -192,7 +184,7 @@ static void check_advertised(struct cap_lists *scan,
 		if (!home || cap_list_declares(scan, home,
 					       (long)ow * 32 + a->original.bit))
 			continue;
-		at = user_location(uses[i].call);
+		at = uses[i].at;
 		name = model_feature_name(uses[i].number);
 		snprintf(written, sizeof(written), "%s(%s)",
 			 at.wrapper ? at.wrapper : "__feature_bit",

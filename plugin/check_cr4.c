@@ -385,10 +385,7 @@ static void on_mask(struct cpuid_walk *w, tree expr,
 
 	if (update || !fixed1_bits(w->cond, &bits))
 		return;
-	while (CONVERT_EXPR_P(mask) || TREE_CODE(mask) == NON_LVALUE_EXPR)
-		mask = TREE_OPERAND(mask, 0);
-	if (!is_feature_call(mask, &number) ||
-	    strcmp(callee_name(mask), "__feature_bit"))
+	if (!is_feature_bit_call(strip_conversions(mask), &number))
 		return;
 	fixed1.bits_seen |= bits;
 	fixed1.nr_tuples++;

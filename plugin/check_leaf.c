@@ -198,30 +198,15 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 static void check_list(struct cap_lists *scan, const struct feature_list *list)
 {
 	struct feature_use *uses = XNEWVEC(struct feature_use, MAX_USES);
-	struct user_loc *seen_at = XNEWVEC(struct user_loc, MAX_USES);
-	long *seen_number = XNEWVEC(long, MAX_USES);
-	int nr_seen = 0, nr_uses, i, k;
+	int nr_uses, i;
 
+	/* judge() may look at other lists, which reuses scan->use */
 	cap_list_uses(scan, list);
 	nr_uses = scan->nr_uses;
 	memcpy(uses, scan->use, nr_uses * sizeof(*uses));
-	for (i = 0; i < nr_uses; i++) {
-		struct user_loc at = user_location(uses[i].call);
-
-		/* X86_64_F(LM) calls __feature_leaf twice and feature_bit */
-		for (k = 0; k < nr_seen; k++)
-			if (seen_at[k].loc == at.loc &&
-			    seen_number[k] == uses[i].number)
-				break;
-		if (k < nr_seen)
-			continue;
-		seen_at[nr_seen] = at;
-		seen_number[nr_seen++] = uses[i].number;
-		judge(scan, list, &uses[i], at);
-	}
+	for (i = 0; i < nr_uses; i++)
+		judge(scan, list, &uses[i], uses[i].at);
 	free(uses);
-	free(seen_at);
-	free(seen_number);
 }
 
 static void leaf_on_lists(struct cap_lists *scan, tree fndecl)

@@ -80,10 +80,7 @@ static tree mask_features(tree *tp, int *walk_subtrees, void *data)
 	struct mask_walk *m = (struct mask_walk *)data;
 	long number;
 
-	if (TREE_CODE(*tp) == CALL_EXPR &&
-	    !strcmp(callee_name(*tp), "__feature_bit") &&
-	    call_expr_nargs(*tp) == 1 &&
-	    constant_value(CALL_EXPR_ARG(*tp, 0), &number)) {
+	if (is_feature_bit_call(*tp, &number)) {
 		judge(m->read, number, EXPR_LOCATION(*tp));
 		*walk_subtrees = 0;
 	}

@@ -135,6 +135,7 @@ struct feature_use {
 	long number;		/* as written, before translation */
 	location_t call;	/* the __feature_bit() call */
 	tree local;		/* the local it reached the list through */
+	struct user_loc at;	/* where a person wrote it (cap_list_uses) */
 };
 
 struct feature_list {
@@ -157,6 +158,7 @@ struct cap_lists {
 };
 
 bool is_feature_call(tree t, long *number);
+bool is_feature_bit_call(tree t, long *number);
 struct cap_lists *cap_lists_scan(tree fndecl);
 void cap_list_uses(struct cap_lists *scan, const struct feature_list *list);
 bool cap_list_declares(struct cap_lists *scan,
@@ -239,6 +241,7 @@ extern struct cpuidcheck_check check_cr4;
 /* tree helpers shared by the checks (model.c) */
 bool name_in(const char *name, const char *const *list, size_t n);
 const char *callee_name(tree call);
+tree strip_conversions(tree t);
 bool constant_value(tree t, long *value);
 const char *decl_name(tree decl);
 

@@ -39,13 +39,6 @@ static int reg_of_name(const char *name)
 	return -1;
 }
 
-static tree strip(tree t)
-{
-	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
-		t = TREE_OPERAND(t, 0);
-	return t;
-}
-
 static struct entry_origin *origin_of(struct cpuid_walk *w, tree var)
 {
 	int i;
@@ -92,7 +85,7 @@ static void note_assign(struct cpuid_walk *w, tree var, tree value)
 	forget(w, var);
 	if (w->nr_assigned < MAX_ORIGINS)
 		w->assigned[w->nr_assigned++] = var;
-	value = strip(value);
+	value = strip_conversions(value);
 	if (!value || TREE_CODE(value) != CALL_EXPR)
 		return;
 	name = callee_name(value);
@@ -134,7 +127,7 @@ static tree entry_field(tree t, const char **field)
 {
 	tree base;
 
-	t = strip(t);
+	t = strip_conversions(t);
 	if (!t || TREE_CODE(t) != COMPONENT_REF)
 		return NULL_TREE;
 	base = TREE_OPERAND(t, 0);
@@ -142,7 +135,7 @@ static tree entry_field(tree t, const char **field)
 		return NULL_TREE;
 	*field = decl_name(TREE_OPERAND(t, 1));
 	if (TREE_CODE(base) == INDIRECT_REF || TREE_CODE(base) == MEM_REF)
-		base = strip(TREE_OPERAND(base, 0));
+		base = strip_conversions(TREE_OPERAND(base, 0));
 	return base && TREE_CODE(base) == VAR_DECL ? base : NULL_TREE;
 }
 
@@ -153,7 +146,7 @@ bool cpuid_read_of(struct cpuid_walk *w, tree t, struct cpuid_read *read)
 	tree var;
 	long fn;
 
-	t = strip(t);
+	t = strip_conversions(t);
 	if (!t)
 		return false;
 	if (TREE_CODE(t) == CALL_EXPR) {
@@ -189,7 +182,7 @@ static void apply_guards(struct cpuid_walk *w, tree cond)
 	tree var;
 	long value;
 
-	cond = strip(cond);
+	cond = strip_conversions(cond);
 	if (!cond)
 		return;
 	switch (TREE_CODE(cond)) {
@@ -261,12 +254,12 @@ static tree walk_one(tree *tp, int *walk_subtrees, void *data)
 	case MODIFY_EXPR:
 	case INIT_EXPR:
 		lhs = TREE_OPERAND(t, 0);
-		rhs = strip(TREE_OPERAND(t, 1));
+		rhs = strip_conversions(TREE_OPERAND(t, 1));
 		if (TREE_CODE(lhs) == VAR_DECL)
 			note_assign(w, lhs, rhs);
 		if (w->on_mask && rhs && bit_op(rhs) &&
 		    cpuid_read_of(w, lhs, &read) &&
-		    operand_equal_p(strip(TREE_OPERAND(rhs, 0)), lhs, 0)) {
+		    operand_equal_p(strip_conversions(TREE_OPERAND(rhs, 0)), lhs, 0)) {
 			w->on_mask(w, rhs, &read, TREE_OPERAND(rhs, 1), true);
 			walk_sub(w, TREE_OPERAND(rhs, 1));
 			*walk_subtrees = 0;

@@ -18,6 +18,14 @@ static const char *const list_functions[] = {
 };
 static const char in_progress_var[] = "kvm_cpu_cap_init_in_progress";
 
+/* __feature_bit(N): the mask of one feature, N constant */
+bool is_feature_bit_call(tree t, long *number)
+{
+	return is_feature_call(t, number) &&
+	       !strcmp(callee_name(t), "__feature_bit");
+}
+
+/* __feature_bit(N) or __feature_leaf(N), N constant */
 bool is_feature_call(tree t, long *number)
 {
 	const char *name = callee_name(t);
@@ -176,13 +184,30 @@ const struct feature_list *cap_list_for_word(struct cap_lists *scan,
 	return NULL;
 }
 
+/*
+ * The features @list declares, once each where a person wrote them:
+ * X86_64_F(LM) makes two __feature_leaf() calls and a __feature_bit().
+ */
 void cap_list_uses(struct cap_lists *scan,
 			 const struct feature_list *list)
 {
 	tree body = list->body;
+	int i, k, n = 0;
 
 	scan->nr_uses = 0;
 	walk_tree_without_duplicates(&body, find_uses, scan);
+	for (i = 0; i < scan->nr_uses; i++) {
+		struct feature_use *u = &scan->use[i];
+
+		u->at = user_location(u->call);
+		for (k = 0; k < n; k++)
+			if (scan->use[k].at.loc == u->at.loc &&
+			    scan->use[k].number == u->number)
+				break;
+		if (k == n)
+			scan->use[n++] = *u;
+	}
+	scan->nr_uses = n;
 }
 
 /* Does @list already declare the feature KVM numbers @kvm_number? */

@@ -43,10 +43,17 @@ const char *callee_name(tree call)
 	return fn ? decl_name(fn) : "";
 }
 
-bool constant_value(tree t, long *value)
+/* @t without the conversions C wraps around it */
+tree strip_conversions(tree t)
 {
 	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
 		t = TREE_OPERAND(t, 0);
+	return t;
+}
+
+bool constant_value(tree t, long *value)
+{
+	t = strip_conversions(t);
 	if (!t || TREE_CODE(t) != INTEGER_CST || !tree_fits_shwi_p(t))
 		return false;
 	*value = tree_to_shwi(t);

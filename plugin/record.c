@@ -85,14 +85,10 @@ static void record_list(struct cap_lists *scan,
 
 	cap_list_uses(scan, list);
 	for (i = 0; i < scan->nr_uses; i++) {
-		struct user_loc at = user_location(scan->use[i].call);
+		struct user_loc at = scan->use[i].at;
 		expanded_location x = expand_location(at.loc);
 
 		feature_label(feature, sizeof(feature), scan->use[i].number);
-		/* X86_64_F(LM) makes three calls; one line each is enough */
-		if (i && scan->use[i - 1].number == scan->use[i].number &&
-		    user_location(scan->use[i - 1].call).loc == at.loc)
-			continue;
 		record_line("declare\t%s\t%s\t%s\t%s\t%s\t%d",
 			    model_word_name(list->leaf), feature,
 			    at.wrapper ? at.wrapper : "-", list->api,

@@ -48,18 +48,15 @@ static char *place_at(const char *p)
 /* The feature's CPUID place: "FEATURE is CPUID...[b]", else the first. */
 static char *find_place(const char *msg, const char *feature)
 {
+	static const char *const after_feature[] = {
+		"%s is CPUID", "%s (CPUID",
+	};
 	const char *p;
 	char *pat, *r = NULL;
+	size_t i;
 
-	if (feature) {
-		pat = xasprintf("%s is CPUID", feature);
-		p = strstr(msg, pat);
-		if (p)
-			r = place_at(p + strlen(pat) - 5);
-		free(pat);
-		if (r)
-			return r;
-		pat = xasprintf("%s (CPUID", feature);
+	for (i = 0; feature && i < ARRAY_SIZE(after_feature); i++) {
+		pat = xasprintf(after_feature[i], feature);
 		p = strstr(msg, pat);
 		if (p)
 			r = place_at(p + strlen(pat) - 5);

@@ -579,6 +579,21 @@ static const char *base_name(const char *file)
 	return starts_with(file, "arch/x86/kvm/") ? file + 13 : file;
 }
 
+/* Append each distinct api of @s to @b, separated by @sep. */
+static void add_distinct_apis(struct sbuf *b, const struct sites *s,
+			      const char *sep)
+{
+	int i, j;
+
+	for (i = 0; i < s->n; i++) {
+		for (j = 0; j < i; j++)
+			if (!strcmp(s->v[j].api, s->v[i].api))
+				break;
+		if (j == i)
+			sb_printf(b, "%s%s", b->len ? sep : "", s->v[i].api);
+	}
+}
+
 /* "F (CPUID_7_0_EBX); kvm_cpu_cap_set in vmx_set_cpu_caps()" */
 static char *advertised(const struct feat *ft)
 {
@@ -586,14 +601,7 @@ static char *advertised(const struct feat *ft)
 	int i, j;
 
 	sb_add(&b, "", 0);
-	for (i = 0; i < ft->decl.n; i++) {
-		for (j = 0; j < i; j++)
-			if (!strcmp(ft->decl.v[j].api, ft->decl.v[i].api))
-				break;
-		if (j == i)
-			sb_printf(&b, "%s%s", b.len ? ", " : "",
-				  ft->decl.v[i].api);
-	}
+	add_distinct_apis(&b, &ft->decl, ", ");
 	for (i = 0; i < ft->set.n; i++) {
 		const struct site *s = &ft->set.v[i];
 
@@ -615,17 +623,9 @@ static char *advertised(const struct feat *ft)
 static char *gates(const struct feat *ft)
 {
 	struct sbuf b = { 0 };
-	int i, j;
 
 	sb_add(&b, "", 0);
-	for (i = 0; i < ft->gate.n; i++) {
-		for (j = 0; j < i; j++)
-			if (!strcmp(ft->gate.v[j].api, ft->gate.v[i].api))
-				break;
-		if (j == i)
-			sb_printf(&b, "%s%s", b.len ? "," : "",
-				  ft->gate.v[i].api);
-	}
+	add_distinct_apis(&b, &ft->gate, ",");
 	if (!b.len)
 		sb_puts(&b, "-");
 	return b.s;

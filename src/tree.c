@@ -585,10 +585,6 @@ static char *overlay_cmd(const char *cmd, const char *src, const char *cwd,
 
 /* ---- running the units ---- */
 
-static pid_t spawn(const char *cwd, const char *cmd, const char *log)
-{
-	return spawn_shell(cwd, cmd, log);
-}
 
 static bool plugin_records(const char *cc, const char *plugin,
 			   const char *rundir)
@@ -800,7 +796,7 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		pid_t pid;
 
 		while (running < jobs && next < n) {
-			v[next]->pid = spawn(cwd, v[next]->cmd, v[next]->log);
+			v[next]->pid = spawn_shell(cwd, v[next]->cmd, v[next]->log);
 			if (v[next]->pid < 0)
 				die("cannot fork: %s", strerror(errno));
 			running++;
