@@ -29,7 +29,7 @@ check-program: cpuidcheck $(PLUGIN)
 	tests/program/run
 
 check-program-kernel: cpuidcheck $(PLUGIN)
-	tests/program/run --kernel
+	CC=$(CC) tests/program/run --kernel
 
 install: cpuidcheck $(PLUGIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \

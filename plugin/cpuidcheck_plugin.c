@@ -7,7 +7,15 @@
  * and runs each check on every function body before gimplification:
  *
  *   cpuid-leaf   a feature given to the capability setup for a word it
- *                does not belong to
+ *                does not belong to; a raw CPUID mask on the wrong
+ *                function, index or register (check_leaf.c,
+ *                check_rawmask.c)
+ *   cpuid-alias  a query of one of AMD's 0x8000_0001.EDX aliases (or
+ *                another alias family), an alias advertised without its
+ *                original (check_alias.c)
+ *   cpuid-cr4    a CR4 bit allowed without a gate on the CPUID feature
+ *                that enumerates it, a wrong gate, a wrong nested VMX
+ *                cr4_fixed1 tuple (check_cr4.c)
  *
  * Findings are printed as GCC-style warnings that never fail a build, also
  * under -Werror / CONFIG_WERROR=y.  Units without KVM's CPUID code print
@@ -42,6 +50,9 @@ static struct plugin_info cpuidcheck_plugin_info = {
 	.version	= "0.1",
 	.help		= "error\treport findings as errors\n"
 			  "disable=CHECK[,CHECK...]\tturn checks off\n"
+			  "suppress=FILE\tacknowledged findings\n"
+			  "record=DIR\twrite the unit's CPUID facts to DIR\n"
+			  "dump-model\tprint the learned CPUID model\n"
 			  "facts=FILE\tread architectural facts from FILE\n",
 };
 
