@@ -4,6 +4,7 @@
 #   make check            install what the tests need, build, run the tests
 #                         (unit cases, semantic patches, linux-source-6.12)
 #   make check-kernel     the real-tree tests on 6.1, 6.12 and sid's 7.x
+#   make check-arch-x86   the plugin over all of 7.x's arch/x86/ (robustness)
 #   make demo             run the plugin over linux-source-6.12's arch/x86/kvm
 #   make bench            plugin overhead on KVM's largest units
 #
@@ -27,7 +28,7 @@ PLUGIN_CXXFLAGS	:= -std=gnu++11 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 # Deps for the GCC in use: gcc-11's plugin headers come from gcc-11-plugin-dev.
 DEPS_SETS	:= build $(if $(findstring 11,$(CC)),gcc11)
 
-.PHONY: FORCE all deps check check-cases check-cocci check-kernel check-kernel-6.12 check-program check-program-kernel \
+.PHONY: FORCE all deps check check-arch-x86 check-cases check-style check-cocci check-kernel check-kernel-6.12 check-program check-program-kernel \
 	demo bench clean
 
 all: $(PLUGIN)
@@ -59,9 +60,14 @@ check: deps
 	$(MAKE) check-review
 	$(MAKE) check-cocci
 	$(MAKE) check-kernel-6.12
+	$(MAKE) check-style
 
 check-cases: $(PLUGIN)
 	$(PYTHON) tests/run-cases --cc $(CC) --plugin $(PLUGIN)
+
+# The kernel's own checkpatch.pl (from the cached 6.12 tree) on our C.
+check-style:
+	scripts/checkpatch-all.sh "$$(tests/kernel/tree.sh 6.12)"
 
 check-kernel-6.12: $(PLUGIN)
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.12
@@ -71,6 +77,11 @@ check-kernel: $(PLUGIN)
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.1 6.12 sid
 	$(MAKE) check-cocci-kernel
 	$(MAKE) check-program-kernel
+
+# All of 7.x's arch/x86/ with the plugin (about 10 minutes on 2 CPUs).
+check-arch-x86: $(PLUGIN)
+	@scripts/deps.sh $(DEPS_SETS) kernel
+	tests/kernel/arch-x86 --cc $(CC) --plugin $(PLUGIN) --tree sid
 
 demo: deps
 	@scripts/deps.sh $(DEPS_SETS) kernel
