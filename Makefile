@@ -77,6 +77,8 @@ check-kernel: $(PLUGIN)
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.1 6.12 sid
 	$(MAKE) check-cocci-kernel
 	$(MAKE) check-program-kernel
+	$(MAKE) check-review-map
+	$(MAKE) check-review-kernel
 
 # All of 7.x's arch/x86/ with the plugin (about 10 minutes on 2 CPUs).
 check-arch-x86: $(PLUGIN)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages cpuidcheck needs, only those missing.
-# Usage: scripts/deps.sh build|check|kernel|cocci ...
+# Usage: scripts/deps.sh build|check|kernel|cocci|browser ...
 set -e
 pkgs=""
 for want in "$@"; do
@@ -12,6 +12,7 @@ for want in "$@"; do
 	cocci)	pkgs="$pkgs coccinelle" ;;
 	sparse)	pkgs="$pkgs sparse" ;;
 	json)	pkgs="$pkgs python3-jsonschema" ;;
+	browser) pkgs="$pkgs chromium" ;;
 	*)	echo "deps.sh: unknown package set '$want'" >&2; exit 2 ;;
 	esac
 done

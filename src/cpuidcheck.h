@@ -85,8 +85,8 @@ void findings_add(struct findings *fs, struct finding *f);
 void findings_sort_unique(struct findings *fs);
 void finding_free(struct finding *f);
 
-enum format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_CHECKPATCH, FMT_HTML,
-	      FMT_B4 };
+enum format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_CHECKPATCH, FMT_TERSE,
+	      FMT_HTML, FMT_B4 };
 int parse_format(const char *s);
 void print_findings(FILE *out, const struct findings *fs, enum format fmt,
 		    const char *what, int lines_checked);

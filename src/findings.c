@@ -181,6 +181,7 @@ int parse_format(const char *s)
 	static const char *const names[] = {
 		[FMT_TEXT] = "text", [FMT_JSON] = "json",
 		[FMT_SARIF] = "sarif", [FMT_CHECKPATCH] = "checkpatch",
+		[FMT_TERSE] = "terse",
 	};
 	size_t i;
 
@@ -439,6 +440,20 @@ void print_findings(FILE *out, const struct findings *fs, enum format fmt,
 		break;
 	case FMT_CHECKPATCH:
 		print_checkpatch(out, fs, what, lines_checked);
+		break;
+	case FMT_TERSE:
+		/*
+		 * checkpatch's --terse --no-summary -q: one line a finding,
+		 * nothing when clean, so that b4 prep --check (every output
+		 * line is a warning) and scripts read it.
+		 */
+		for (i = 0; i < fs->n; i++) {
+			char *type = checkpatch_type(fs->v[i].check);
+
+			fprintf(out, "%s:%d: WARNING:%s: %s\n", fs->v[i].file,
+				fs->v[i].line, type, fs->v[i].message);
+			free(type);
+		}
 		break;
 	default:
 		break;

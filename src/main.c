@@ -25,7 +25,9 @@ static const char usage_text[] =
 "       cpuidcheck --install-hook [KSRC]\n"
 "       make C=1 CHECK=cpuidcheck ...   (kbuild's checker hook)\n"
 "options:\n"
-"  --format=text|json|sarif|checkpatch   output format (default text)\n"
+"  --format=text|json|sarif|checkpatch|terse   output format (default\n"
+"                     text; checkpatch for --patch/--git; terse: one line\n"
+"                     a finding and no summary, for b4 prep --check)\n"
 "  --engine=plugin|cocci|both            engine (default plugin)\n"
 "  --build=DIR        use this configured kernel build for the commands\n"
 "  --suppress=FILE    acknowledged findings (CHECK SUBJECT [why] lines)\n"
@@ -171,7 +173,7 @@ int main(int argc, char **argv)
 	load_tree_config(&o, ksrc);
 	failed = check_tree(&o, ksrc, NULL, &fs);
 	print_findings(stdout, &fs, o.format, NULL, 0);
-	if (o.format != FMT_TEXT && o.format != FMT_CHECKPATCH)
+	if (o.format == FMT_JSON || o.format == FMT_SARIF)
 		print_summary(stderr, &fs);
 	if (failed)
 		note("note: %d unit%s did not compile; their findings may be incomplete",

@@ -732,9 +732,14 @@ static void print_map_json(FILE *out, const struct capmap *cm)
 static const char html_head[] =
 "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 "<title>cpuidcheck map</title>\n<style>\n"
-"body{font:13px sans-serif;margin:1em}table{border-collapse:collapse}\n"
+"body{font:13px sans-serif;margin:1em}\n"
+"table{border-collapse:collapse;width:100%}\n"
+"td:nth-child(-n+3){white-space:nowrap}\n"
 "th,td{border:1px solid #ccc;padding:2px 6px;vertical-align:top}\n"
-"th{background:#eee;cursor:pointer}td.f{background:#fdd}\n"
+"th{background:#eee;cursor:pointer;position:sticky;top:0}\n"
+"th[aria-sort=ascending]::after{content:\" \\25b2\"}\n"
+"th[aria-sort=descending]::after{content:\" \\25bc\"}\n"
+"td.f{background:#fdd;white-space:pre-line}\n"
 "code{font-size:12px}\n</style></head><body>\n"
 "<h1>KVM CPUID capability map</h1>\n<p id=\"what\"></p>\n"
 "<p><input id=\"filter\" placeholder=\"filter (any column)\" size=\"40\">\n"
@@ -756,7 +761,7 @@ static const char html_tail[] =
 "  td.textContent = v; if (i == 7 && v) td.className = 'f';\n"
 "  tr.appendChild(td); });\n"
 " tr.dataset.text = cols(f).join(' ').toLowerCase(); return tr; });\n"
-"let key = 0, dir = 1;\n"
+"let key = -1, dir = 1;\n"
 "function show() {\n"
 " const q = document.getElementById('filter').value.toLowerCase();\n"
 " let n = 0; tb.textContent = '';\n"
@@ -765,17 +770,21 @@ static const char html_tail[] =
 " document.getElementById('count').textContent = n + ' of ' +\n"
 "  rows.length + ' features';\n"
 "}\n"
-"document.querySelectorAll('th').forEach((th, i) => th.onclick = () => {\n"
+"const ths = document.querySelectorAll('#map th');\n"
+"ths.forEach((th, i) => th.onclick = () => {\n"
 " dir = key == i ? -dir : 1; key = i;\n"
+" ths.forEach((h, j) => j == i ? h.setAttribute('aria-sort', dir > 0 ?\n"
+"  'ascending' : 'descending') : h.removeAttribute('aria-sort'));\n"
 " rows.sort((a, b) => { const x = a.cells[i].textContent,\n"
 "  y = b.cells[i].textContent; return dir * (i == 4 ? x - y :\n"
 "  x.localeCompare(y)); }); show(); });\n"
 "const f = document.getElementById('filter');\n"
 "f.oninput = show;\n"
 "const m = location.hash.match(/filter=([^&]*)/);\n"
-"if (m) f.value = decodeURIComponent(m[1]);\n"
+"if (m) try { f.value = decodeURIComponent(m[1]); }\n"
+" catch (e) { f.value = m[1]; }\n"
 "const s = location.hash.match(/sort=(\\d+)/);\n"
-"if (s) document.querySelectorAll('th')[+s[1]].click();\n"
+"if (s && ths[+s[1]]) ths[+s[1]].click();\n"
 "document.getElementById('what').textContent = MAP.tree + ' (' +\n"
 " MAP.era + ' era), ' + MAP.findings + ' findings';\n"
 "show();\n</script></body></html>\n";
@@ -789,10 +798,13 @@ static void print_map_html(FILE *out, const struct capmap *cm)
 	print_map_json(mem, cm);
 	fclose(mem);
 	fputs(html_head, out);
-	/* "</" can't appear inside a script element */
+	/*
+	 * No "</script" or "<!--" inside the script element: '<' occurs
+	 * only in JSON strings, where \u003c means the same.
+	 */
 	for (p = json; *p; p++) {
-		if (p[0] == '<' && p[1] == '/')
-			fputs("<\\", out);
+		if (*p == '<')
+			fputs("\\u003c", out);
 		else
 			fputc(*p, out);
 	}
@@ -887,6 +899,14 @@ static void diff_maps(const struct capmap *a, const struct capmap *b,
 	int i, k;
 
 	sb_add(&c->text, "", 0);
+	/* a unit that does not compile records little: its "-" are not real */
+	if (b->failed) {
+		sb_printf(&c->text, "  ! %d unit%s did not compile: features, queries and findings of %s may be missing\n",
+			  b->failed, b->failed == 1 ? "" : "s",
+			  b->failed == 1 ? "it" : "them");
+		if (c->worst < 1)
+			c->worst = 1;
+	}
 	for (k = 0; k < 2; k++) {
 		const struct capmap *x = k ? a : b, *y = k ? b : a;
 
@@ -974,8 +994,30 @@ static char *change_summary(const struct change *c)
 struct step {
 	char *title;
 	struct change c;
-	bool broken;			/* did not apply */
+	bool broken;			/* did not apply or compile */
+	char *why;			/* ... which of them */
 };
+
+/*
+ * @now is @prev's successor: a step that leaves more units uncompiled
+ * than @prev records too little to compare (every feature of the unit
+ * would look removed, its findings fixed), so it is broken instead and
+ * the next step is compared with @prev.
+ */
+static bool step_diff(struct step *s, struct capmap *prev,
+		      const struct capmap *now)
+{
+	if (now->failed > prev->failed) {
+		s->broken = true;
+		s->why = xasprintf("does not compile (%d unit%s fail%s)",
+				   now->failed, now->failed == 1 ? "" : "s",
+				   now->failed == 1 ? "s" : "");
+		return false;
+	}
+	diff_maps(prev, now, &s->c);
+	*prev = *now;
+	return true;
+}
 
 static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 {
@@ -991,7 +1033,8 @@ static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 			fprintf(out, "%s\n {\"tool\": \"cpuidcheck\", \"status\": \"%s\", \"summary\": ",
 				i ? "," : "",
 				s[i].broken ? "fail" : status[s[i].c.worst]);
-			json_str(out, s[i].broken ? "does not apply" : sum);
+			json_str(out, s[i].broken ? (s[i].why ? s[i].why :
+					   "does not apply") : sum);
 			fputs(", \"patch\": ", out);
 			json_str(out, s[i].title);
 			fputs(", \"details\": ", out);
@@ -999,7 +1042,8 @@ static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 			fputc('}', out);
 		} else {
 			fprintf(out, "%s%s\n  %s\n%s", i ? "\n" : "",
-				s[i].title, s[i].broken ? "does not apply" :
+				s[i].title, s[i].broken ? (s[i].why ? s[i].why :
+				"does not apply") :
 				sum, s[i].c.text.s ? s[i].c.text.s : "");
 		}
 		free(sum);
@@ -1056,8 +1100,12 @@ static int git_tree_files(const char *ksrc, const char *rev, const char *dir,
 			  const char *files)
 {
 	char *qd = shell_quote(dir);
-	char *cmd = xasprintf("rm -rf %s && mkdir -p %s && git archive --format=tar %s -- arch/x86/kvm virt/kvm $(git ls-tree -r --name-only %s -- %s) | tar -x -C %s",
-			      qd, qd, rev, rev, files, qd);
+	/*
+	 * Only paths @rev has (git archive fails on a pathspec it lacks),
+	 * and never none (no pathspec would archive the whole tree).
+	 */
+	char *cmd = xasprintf("rm -rf %s && mkdir -p %s && p=$(git ls-tree -r --name-only %s -- arch/x86/kvm virt/kvm %s) && [ -n \"$p\" ] && git archive --format=tar %s -- $p | tar -x -C %s",
+			      qd, qd, rev, files, rev, qd);
 	int rc = run_shell(ksrc, cmd, "/dev/null");
 
 	free(cmd);
@@ -1086,7 +1134,12 @@ static int review_range(struct options *o, const char *ksrc,
 		die("review %s: not a valid git range (or empty) in %s", range,
 		    ksrc);
 	}
-	c = xasprintf("git diff --name-only %s..%s | tr '\\n' ' '",
+	/*
+	 * Every file some commit touches, not the range's net diff: a file
+	 * one commit changes and a later one restores matters in between;
+	 * both names of a renamed file.
+	 */
+	c = xasprintf("git log --format= --name-only --no-renames %s..%s | sort -u | tr '\\n' ' '",
 		      *base ? base : "HEAD", *head ? head : "HEAD");
 	files = run_capture(ksrc, c, &st);
 	free(c);
@@ -1112,8 +1165,7 @@ static int review_range(struct options *o, const char *ksrc,
 			continue;
 		}
 		map_tree(o, ksrc, dir, line, &now);
-		diff_maps(&prev, &now, &s[n].c);
-		prev = now;
+		step_diff(&s[n], &prev, &now);
 		n++;
 	}
 	rm_rf(scratch);
@@ -1124,10 +1176,11 @@ static int review_range(struct options *o, const char *ksrc,
 static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 {
 	char *scratch = scratch_dir(), *dir, *mails, *c, *q, *files, *text;
-	char *qk = shell_quote(ksrc), *qd;
+	char *qk = shell_quote(ksrc), *qd, *qm;
 	struct capmap prev = { 0 };
 	struct step *s = NULL;
 	int n = 0, nmails, st, i;
+	const char *path = mbox;	/* mbox names it in messages */
 
 	dir = xasprintf("%s/tree", scratch);
 	mails = xasprintf("%s/mails", scratch);
@@ -1141,20 +1194,47 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 			die("--mbox -: cannot read the series from stdin");
 		}
 		free(text);
-		mbox = q;
+		path = q;
 	}
-	q = shell_quote(mbox);
-	c = xasprintf("git mailsplit -o%s %s", mails, q);
+	/*
+	 * -b: a lone mail without a "From " line is a mailbox too (b4's
+	 * check commands get one patch that way on stdin).  git mailinfo
+	 * then gives each mail's subject unfolded and decoded, and its
+	 * patch as git am would apply it (N.diff; empty for a cover letter).
+	 */
+	q = shell_quote(path);
+	qm = shell_quote(mails);
+	c = xasprintf("git mailsplit -b -o%s %s", qm, q);
 	text = run_capture(NULL, c, &st);
 	nmails = atoi(text);
 	free(c);
 	free(text);
+	free(q);
 	if (st || nmails <= 0) {
 		rm_rf(scratch);
 		die("--mbox %s: no mails in it", mbox);
 	}
-	c = xasprintf("cat %s/* | sed -n 's|^+++ b/||p; s|^--- a/||p' | sort -u | tr '\\n' ' '",
-		      mails);
+	c = xasprintf("cd %s && for m in [0-9]*; do git mailinfo -k $m.msg $m.diff <$m >$m.info || exit 1; done",
+		      qm);
+	if (run_shell(NULL, c, "/dev/null")) {
+		rm_rf(scratch);
+		die("--mbox %s: cannot parse its mails", mbox);
+	}
+	free(c);
+	c = xasprintf("grep -l '^+++ ' %s/*.diff | wc -l", qm);
+	text = run_capture(NULL, c, &st);
+	free(c);
+	if (atoi(text) == 0) {
+		/* e.g. the cover letter b4 gives a series check command */
+		rm_rf(scratch);
+		if (o->format == FMT_TEXT)
+			die("--mbox %s: no patch in it", mbox);
+		print_steps(stdout, NULL, 0, o->format);
+		return EXIT_CLEAN;
+	}
+	free(text);
+	c = xasprintf("cat %s/*.diff | sed -n 's|^+++ b/||p; s|^--- a/||p' | sort -u | tr '\\n' ' '",
+		      qm);
 	files = run_capture(NULL, c, &st);
 	free(c);
 	qd = shell_quote(dir);
@@ -1168,16 +1248,30 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 	map_tree(o, ksrc, dir, "base", &prev);
 	for (i = 1; i <= nmails; i++) {
 		struct capmap now = { 0 };
-		char *m = xasprintf("%s/%04d", mails, i);
+		char *m = xasprintf("%s/%04d", mails, i), *qf = shell_quote(m);
 
+		/* not a patch (a cover letter, a reply): not a step */
+		c = xasprintf("grep -q '^+++ ' %s.diff", qf);
+		if (run_shell(NULL, c, "/dev/null")) {
+			free(c);
+			free(qf);
+			free(m);
+			continue;
+		}
+		free(c);
 		s = xrealloc(s, (n + 1) * sizeof(*s));
 		memset(&s[n], 0, sizeof(*s));
-		c = xasprintf("sed -n '/^Subject:/{s/^Subject: *//;p;q}' %s", m);
+		c = xasprintf("sed -n 's/^Subject: *//p' %s.info", qf);
 		s[n].title = run_capture(NULL, c, &st);
 		s[n].title[strcspn(s[n].title, "\n")] = '\0';
+		if (!s[n].title[0]) {
+			free(s[n].title);
+			s[n].title = xasprintf("mail %d", i);
+		}
 		free(c);
-		c = xasprintf("grep -q '^+++ ' %s || exit 0; patch -p1 -s -f -t --no-backup-if-mismatch -d %s -i %s",
-			      m, qd, m);
+		c = xasprintf("patch -p1 -s -f -t --no-backup-if-mismatch -d %s -i %s.diff",
+			      qd, qf);
+		free(qf);
 		if (run_shell(NULL, c, "/dev/null")) {
 			s[n++].broken = true;
 			free(c);
@@ -1187,8 +1281,7 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 		free(c);
 		free(m);
 		map_tree(o, ksrc, dir, s[n].title, &now);
-		diff_maps(&prev, &now, &s[n].c);
-		prev = now;
+		step_diff(&s[n], &prev, &now);
 		n++;
 	}
 	rm_rf(scratch);

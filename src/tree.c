@@ -9,7 +9,8 @@
  * take O=, so it is copied (hard links to its pristine sources, real
  * copies of arch/x86/kvm, virt/kvm and everything `make prepare` wrote)
  * and the copy builds arch/x86/kvm once; a clean tree gets an O= build of
- * defconfig + KVM, KVM_INTEL, KVM_AMD.  Only the compile commands are
+ * defconfig + data/kvm.config (KVM and every option that adds a KVM
+ * unit: SEV, SGX, TDX, Xen, ...).  Only the compile commands are
  * kept; the units are then compiled from the user's own sources, so the
  * tree is never written and edits are always seen.
  */
@@ -162,6 +163,32 @@ static char *file_hash(const char *path)
 	return h;
 }
 
+/*
+ * "-e SYM -e SYM ..." for scripts/config from data/kvm.config: the options
+ * that make a defconfig build compile all of KVM's units.
+ */
+static char *kvm_config_opts(void)
+{
+	char *path = find_part("data/kvm.config",
+			       "share/cpuidcheck/data/kvm.config");
+	char *text = path ? read_file(path, NULL) : NULL, *line, *save = NULL;
+	struct sbuf out = { 0 };
+
+	if (!text)
+		die("cannot read cpuidcheck's data/kvm.config%s",
+		    path ? "" : " (not installed?)");
+	sb_add(&out, "", 0);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		line[strcspn(line, "# \t")] = '\0';
+		if (*line)
+			sb_printf(&out, " -e %s", line);
+	}
+	free(text);
+	free(path);
+	return out.s;
+}
+
 /* What a cached build depends on: compiler, config, the set of units. */
 static char *build_stamp(const char *ksrc, const struct options *o)
 {
@@ -175,7 +202,14 @@ static char *build_stamp(const char *ksrc, const struct options *o)
 		"find arch/x86/kvm virt/kvm -name '*.c' -o -name Makefile | sort",
 		NULL);
 	s = xasprintf("%s/.config", ksrc);
-	cfg = is_file(s) ? file_hash(s) : xstrdup("defconfig+kvm");
+	if (is_file(s)) {
+		cfg = file_hash(s);
+	} else {
+		char *opts = kvm_config_opts();
+
+		cfg = xasprintf("defconfig%s", opts);
+		free(opts);
+	}
 	free(s);
 	s = xasprintf("%s/arch/x86/kvm/Makefile", ksrc);
 	mk = file_hash(s);
@@ -208,6 +242,7 @@ static int build_scratch(const char *ksrc, const char *key, bool in_place,
 			 const struct options *o, const char *log)
 {
 	char *qs = shell_quote(ksrc), *qk = shell_quote(key), *cmd;
+	char *opts = in_place ? NULL : kvm_config_opts();
 	int rc;
 
 	if (in_place)
@@ -227,12 +262,13 @@ static int build_scratch(const char *ksrc, const char *key, bool in_place,
 			"set -e; src=%s; dst=%s/obj\n"
 			"mkdir -p \"$dst\"\n"
 			"make -C \"$src\" O=\"$dst\"%s defconfig </dev/null\n"
-			"\"$src/scripts/config\" --file \"$dst/.config\" -e VIRTUALIZATION -e KVM -e KVM_INTEL -e KVM_AMD\n"
+			"\"$src/scripts/config\" --file \"$dst/.config\"%s\n"
 			"make -C \"$src\" O=\"$dst\"%s olddefconfig </dev/null\n"
 			"make -C \"$src\" O=\"$dst\" -k -j%d%s arch/x86/kvm/ </dev/null || true\n",
-			qs, qk, make_cc(o), make_cc(o), jobs_of(o),
+			qs, qk, make_cc(o), opts, make_cc(o), jobs_of(o),
 			make_cc(o));
 	rc = run_shell(NULL, cmd, log);
+	free(opts);
 	free(cmd);
 	free(qs);
 	free(qk);

@@ -7,6 +7,9 @@
 # a tree is built in a scratch directory and renamed into place only when
 # `make prepare` succeeded, so the cache never holds half a tree.
 #
+# Configuration: x86_64 defconfig plus data/kvm.config (KVM and every
+# option that adds a KVM unit).
+#
 # 6.1 and 6.12 come from Debian bookworm's linux-source-* packages; "sid" is
 # sid's newest linux-source-7.*, fetched with a private apt list so the
 # machine's own sources are left alone.
@@ -54,11 +57,17 @@ tarball() {
 	esac
 }
 
+# The KVM options of the configuration (data/kvm.config); a tree prepared
+# with other options is prepared again.
+kvm_opts=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's/^/-e /' "$here/data/kvm.config" | tr '\n' ' ')
+stamp="defconfig $kvm_opts"
+
 # A sid tree is named after its real version, found once and remembered.
 name="$ver"
 [ "$ver" = sid ] && [ -f "$cache/kernels/sid.name" ] && name=$(cat "$cache/kernels/sid.name")
 dest="$cache/kernels/linux-$name"
-if [ -f "$dest/.cpuidcheck-prepared" ]; then
+if [ -f "$dest/.cpuidcheck-prepared" ] &&
+   [ "$(cat "$dest/.cpuidcheck-prepared")" = "$stamp" ]; then
 	echo "$dest"
 	exit 0
 fi
@@ -80,11 +89,12 @@ src=$(ls -d "$tmp"/linux-source-* | head -1)
 cd "$src"
 {
 	make -s defconfig
-	scripts/config -e VIRTUALIZATION -e KVM -e KVM_INTEL -e KVM_AMD
+	# shellcheck disable=SC2086
+	scripts/config $kvm_opts
 	make -s olddefconfig
 	make -s -j"$(nproc)" prepare
 } >&2 || die "configuring $name failed"
-touch .cpuidcheck-prepared
+echo "$stamp" >.cpuidcheck-prepared
 rm -rf "$dest"
 mv "$src" "$dest"
 [ "$ver" = sid ] && echo "$name" >"$cache/kernels/sid.name"
