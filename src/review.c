@@ -995,6 +995,7 @@ struct step {
 	char *title;
 	struct change c;
 	bool broken;			/* did not apply or compile */
+	bool unchecked;			/* ... only a warning: see below */
 	char *why;			/* ... which of them */
 };
 
@@ -1032,7 +1033,8 @@ static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 		if (fmt == FMT_B4 || fmt == FMT_JSON) {
 			fprintf(out, "%s\n {\"tool\": \"cpuidcheck\", \"status\": \"%s\", \"summary\": ",
 				i ? "," : "",
-				s[i].broken ? "fail" : status[s[i].c.worst]);
+				s[i].unchecked ? "warn" : s[i].broken ? "fail" :
+				status[s[i].c.worst]);
 			json_str(out, s[i].broken ? (s[i].why ? s[i].why :
 					   "does not apply") : sum);
 			fputs(", \"patch\": ", out);
@@ -1057,7 +1059,7 @@ static int steps_status(struct step *s, int n)
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (s[i].broken || s[i].c.introduced)
+		if ((s[i].broken && !s[i].unchecked) || s[i].c.introduced)
 			return EXIT_FINDINGS;
 	return EXIT_CLEAN;
 }
@@ -1269,11 +1271,20 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 			s[n].title = xasprintf("mail %d", i);
 		}
 		free(c);
-		c = xasprintf("patch -p1 -s -f -t --no-backup-if-mismatch -d %s -i %s.diff",
+		c = xasprintf("patch -p1 -s -f -t -F0 --no-backup-if-mismatch -d %s -i %s.diff",
 			      qd, qf);
 		free(qf);
 		if (run_shell(NULL, c, "/dev/null")) {
-			s[n++].broken = true;
+			/*
+			 * b4's per-patch check sends patch N of a series alone,
+			 * against a tree without patches 1..N-1: that the first
+			 * patch does not apply says nothing about the patch.
+			 */
+			s[n].broken = true;
+			s[n].unchecked = n == 0;
+			s[n].why = xstrdup(n ? "does not apply on top of the patches before it" :
+					   "does not apply to this tree (does it need earlier patches of its series?); not checked");
+			n++;
 			free(c);
 			free(m);
 			break;
