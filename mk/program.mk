@@ -29,6 +29,7 @@ check-program: cpuidcheck $(PLUGIN)
 	tests/program/run
 
 check-program-kernel: cpuidcheck $(PLUGIN)
+	@scripts/deps.sh json kernel
 	CC=$(CC) tests/program/run --kernel
 
 install: cpuidcheck $(PLUGIN)
