@@ -47,6 +47,30 @@ static void add_use(struct feature_use *uses, int *nr, long number,
 	(*nr)++;
 }
 
+/*
+ * Where a feature call was written.  Folding "0 | F(X)" (6.12's
+ * CPUID_8000_001F_EAX list: "0 /\* SME *\/ | ... | F(SME_COHERENT)")
+ * re-locates the call at the "|"; the callee's own location still is the
+ * F() expansion.
+ */
+static location_t use_location(tree t)
+{
+	location_t loc = EXPR_LOCATION(t);
+	tree call = t, fn;
+
+	while (CONVERT_EXPR_P(call) || TREE_CODE(call) == NON_LVALUE_EXPR)
+		call = TREE_OPERAND(call, 0);
+	if (TREE_CODE(call) != CALL_EXPR ||
+	    linemap_location_from_macro_expansion_p(line_table, loc))
+		return loc;
+	fn = CALL_EXPR_FN(call);
+	if (fn && EXPR_HAS_LOCATION(fn) &&
+	    linemap_location_from_macro_expansion_p(line_table,
+						    EXPR_LOCATION(fn)))
+		return EXPR_LOCATION(fn);
+	return loc;
+}
+
 /* Features in an expression assigned to @local. */
 struct local_walk {
 	struct cap_lists *scan;
@@ -60,7 +84,7 @@ static tree collect_local(tree *tp, int *walk_subtrees, void *data)
 
 	if (is_feature_call(*tp, &number))
 		add_use(w->scan->local, &w->scan->nr_locals, number,
-			EXPR_LOCATION(*tp), w->local);
+			use_location(*tp), w->local);
 	return NULL_TREE;
 }
 
@@ -145,7 +169,7 @@ static tree find_uses(tree *tp, int *walk_subtrees, void *data)
 	int i;
 
 	if (is_feature_call(*tp, &number)) {
-		add_use(scan->use, &scan->nr_uses, number, EXPR_LOCATION(*tp),
+		add_use(scan->use, &scan->nr_uses, number, use_location(*tp),
 			NULL_TREE);
 		*walk_subtrees = 0;
 	} else if (TREE_CODE(*tp) == VAR_DECL) {
