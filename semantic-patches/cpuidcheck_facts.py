@@ -649,12 +649,6 @@ def _judge(st, it):
         msg += " (%s)" % there[0]
     msg += " instead"
     target = info["wname"]
-    # Already in its own list: moving it would list it twice.
-    if any(x["leaf"] == target and x["info"] and
-           x["info"]["num"] == info["num"] for x in st.items.values()):
-        msg += "; remove it; the %s(%s, ...) list already has it" % (
-            list_call(st, target), target)
-        return {"msg": msg, "fix": ("remove",)}
     if target in st.lists:
         msg += "; move it to the %s(%s, ...) list" % (list_call(st, target),
                                                        target)
