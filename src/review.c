@@ -1076,7 +1076,7 @@ struct step {
 	struct change c;
 	bool broken;			/* did not apply or compile */
 	bool unchecked;			/* ... only a warning: see below */
-	char *why;			/* ... which of them */
+	char *why;			/* ... and why, when broken */
 };
 
 /*
@@ -1108,15 +1108,15 @@ static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 	if (fmt == FMT_B4 || fmt == FMT_JSON)
 		fputs("[", out);
 	for (i = 0; i < n; i++) {
-		char *sum = change_summary(&s[i].c);
+		char *sum = s[i].broken ? xstrdup(s[i].why) :
+			    change_summary(&s[i].c);
 
 		if (fmt == FMT_B4 || fmt == FMT_JSON) {
 			fprintf(out, "%s\n {\"tool\": \"cpuidcheck\", \"status\": \"%s\", \"summary\": ",
 				i ? "," : "",
 				s[i].unchecked ? "warn" : s[i].broken ? "fail" :
 				status[s[i].c.worst]);
-			json_str(out, s[i].broken ? (s[i].why ? s[i].why :
-					   "does not apply") : sum);
+			json_str(out, sum);
 			fputs(", \"patch\": ", out);
 			json_str(out, s[i].title);
 			fputs(", \"details\": ", out);
@@ -1124,9 +1124,8 @@ static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 			fputc('}', out);
 		} else {
 			fprintf(out, "%s%s\n  %s\n%s", i ? "\n" : "",
-				s[i].title, s[i].broken ? (s[i].why ? s[i].why :
-				"does not apply") :
-				sum, s[i].c.text.s ? s[i].c.text.s : "");
+				s[i].title, sum,
+				s[i].c.text.s ? s[i].c.text.s : "");
 		}
 		free(sum);
 	}
@@ -1243,7 +1242,8 @@ static int review_range(struct options *o, const char *ksrc,
 		free(c);
 		rc = git_tree_files(ksrc, line, dir, files);
 		if (rc) {
-			s[n++].broken = true;
+			s[n].broken = true;
+			s[n++].why = xstrdup("cannot read the commit's files");
 			continue;
 		}
 		map_tree(o, ksrc, dir, line, &now);
