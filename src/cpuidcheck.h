@@ -41,14 +41,54 @@ char *read_file(const char *path, size_t *len);
 bool write_file(const char *path, const char *data, size_t len);
 int mkdir_p(const char *path);
 void rm_rf(const char *path);
-char *shell_quote(const char *s);
-pid_t spawn_shell(const char *cwd, const char *cmd, const char *out_path);
-int run_shell(const char *cwd, const char *cmd, const char *out_path);
-char *run_capture(const char *cwd, const char *cmd, int *status);
+bool copy_tree(const char *from, const char *to);
+bool copy_file_to(const char *from, const char *to);
+void sort_lines(char *text);
+bool safe_tree_path(const char *name);
+bool safe_rev(const char *rev);
+char *printable(const char *s);
 char *cache_dir(void);
 char *self_dir(void);
 char *find_part(const char *rel_src, const char *rel_installed);
 unsigned long long hash_str(const char *s, unsigned long long h);
+
+/* ---- proc.c: child processes (argv only, never a shell), scratch ---- */
+struct argv {
+	char **v;		/* NULL-terminated */
+	int n, size;
+};
+void av_add(struct argv *a, const char *s);
+void av_addv(struct argv *a, const char *first, ...);
+void av_free(struct argv *a);
+bool split_command(const char *s, const char *stop, struct argv *a);
+
+/* Limits for compiles of untrusted code (0: none). */
+struct limits {
+	unsigned int cpu_seconds, wall_seconds, memory_mb, file_mb;
+};
+
+struct run {
+	const char *cwd;	/* NULL: here */
+	const char *in;		/* stdin; NULL: /dev/null */
+	const char *out;	/* stdout; NULL: inherited */
+	int out_fd;		/* or this descriptor (> 0) */
+	bool append;		/* to @out, not truncating it */
+	const char *err;	/* stderr; NULL: with stdout */
+	char **env;		/* NAME=value set, NAME unset; NULL ends */
+	const struct limits *limits;
+};
+pid_t spawn_argv(char *const argv[], const struct run *p);
+int wait_child(pid_t pid, const struct limits *lim);
+int run_argv(char *const argv[], const struct run *p);
+char *capture_argv(char *const argv[], const struct run *p, int *status);
+char *git_capture(const char *repo, const char *first, ...);
+int run_cmd(const struct run *p, const char *first, ...);
+char *capture_cmd(const struct run *p, int *status, const char *first, ...);
+bool have_program(const char *name);
+char *scratch_dir(const char *what);
+void scratch_register(const char *dir);
+void scratch_forget(const char *dir);
+void scratch_done(const char *dir);
 
 /* growable string */
 struct sbuf {
@@ -117,9 +157,11 @@ struct overlay {
 
 char *tree_root(const char *path);
 int check_tree(struct options *o, const char *ksrc,
-	       const struct overlay *ov, struct findings *fs);
+	       const struct overlay *ov, struct findings *fs,
+	       const char *failure);
 void load_tree_config(struct options *o, const char *ksrc);
 char *plugin_path(const struct options *o);
+char *read_records(const char *dir);
 
 /* ---- records.c ---- */
 int record_file_field(const char *kind);
@@ -135,6 +177,48 @@ bool opt(const char *name, int argc, char **argv, int *i, const char **v);
 bool looks_like_kbuild_call(int argc, char **argv);
 int checker_main(int argc, char **argv, bool error, bool sparse,
 		 const char *plugin);
+
+/* ---- diff.c: what a patch touches and adds (hostile input) ---- */
+struct added {
+	char *file;
+	int line, patch_line;
+	char *text;
+};
+
+struct patch_info {
+	char **files;		/* every name the patch uses, validated */
+	int nr_files;
+	struct added *added;
+	int nr_added, lines;
+	int strip;		/* -p level: 1 for a/ b/ names, else 0 */
+	int hunks;
+	char *bad_name;		/* the first unsafe name, if any */
+};
+
+bool patch_parse(const char *text, size_t len, struct patch_info *p);
+void patch_info_free(struct patch_info *p);
+
+/* ---- series.c: mails and commits -> trees, with git's own tools ---- */
+struct mail {
+	char *subject;		/* decoded and unfolded; raw from outside */
+	char *commit;		/* the "From <sha>" of format-patch, or NULL */
+	char *diff;		/* the decoded patch (a file in the scratch) */
+	struct patch_info pi;
+};
+
+struct series {
+	struct mail *v;
+	int n;
+};
+
+void series_read(struct series *s, const char *input, const char *what,
+		 const char *scratch);
+void series_free(struct series *s);
+bool overlay_copy(const char *ksrc, const char *dir, char *const *files,
+		  int n);
+bool overlay_apply(const char *dir, const char *diff, int strip);
+bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
+		      char *const *files, int n);
 
 /* ---- patch.c ---- */
 int patch_main(struct options *o, const char *patch, const char *range);

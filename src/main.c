@@ -8,6 +8,7 @@
  *   cpuidcheck --git RANGE [KSRC]          ... of a git range
  *   cpuidcheck --install-hook [KSRC]       git sendemail-validate hook
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -162,6 +163,15 @@ int main(int argc, char **argv)
 	}
 	if (patch && range)
 		usage_error("%s: give --patch or --git, not both", "--git");
+	/* everything the run will read, before any build */
+	for (i = 0; i < o.nr_suppress; i++)
+		if (access(o.suppress[i], R_OK))
+			die("--suppress %s: %s", o.suppress[i],
+			    strerror(errno));
+	if (o.build && !is_dir(o.build))
+		die("--build %s: not a directory", o.build);
+	if (o.plugin && access(o.plugin, R_OK))
+		die("--plugin %s: %s", o.plugin, strerror(errno));
 	if (o.ksrc && access(o.ksrc, F_OK))
 		die("%s: no such file or directory", o.ksrc);
 	if (hook)
@@ -171,13 +181,15 @@ int main(int argc, char **argv)
 
 	ksrc = tree_root(o.ksrc ? o.ksrc : ".");
 	load_tree_config(&o, ksrc);
-	failed = check_tree(&o, ksrc, NULL, &fs);
+	failed = check_tree(&o, ksrc, NULL, &fs, "it does not compile");
 	print_findings(stdout, &fs, o.format, NULL, 0);
 	if (o.format == FMT_JSON || o.format == FMT_SARIF)
 		print_summary(stderr, &fs);
-	if (failed)
-		note("note: %d unit%s did not compile; their findings may be incomplete",
-		     failed, failed == 1 ? "" : "s");
 	free(ksrc);
+	if (failed) {
+		note("%d unit%s not checked: the result is incomplete",
+		     failed, failed == 1 ? " was" : "s were");
+		return EXIT_TROUBLE;
+	}
 	return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
 }

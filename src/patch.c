@@ -17,151 +17,6 @@
 
 extern const char *output_root;
 
-struct added {
-	char *file;
-	int line, patch_line;
-	char *text;
-};
-
-struct pinfo {
-	char **files;
-	int nr_files;
-	struct added *added;
-	int nr_added, lines;
-	int strip;
-};
-
-static void add_file(struct pinfo *p, const char *f)
-{
-	int i;
-
-	for (i = 0; i < p->nr_files; i++)
-		if (!strcmp(p->files[i], f))
-			return;
-	p->files = xrealloc(p->files, (p->nr_files + 1) * sizeof(char *));
-	p->files[p->nr_files++] = xstrdup(f);
-}
-
-static char *strip_path(const char *s, int strip)
-{
-	size_t n = strcspn(s, "\t\n");
-	char *p = strndup(s, n);
-	char *r = p;
-	int i;
-
-	for (i = 0; i < strip && r; i++) {
-		r = strchr(r, '/');
-		if (r)
-			r++;
-	}
-	r = xstrdup(r ? r : p);
-	free(p);
-	return r;
-}
-
-/* Files, added lines and their place in the input. */
-static bool parse_patch(const char *text, struct pinfo *p, const char *ksrc)
-{
-	char *copy = xstrdup(text), *line, *next;
-	char *file = NULL;
-	int n = 0, newl = 0, left = 0;
-	bool have_hunk = false;
-
-	p->strip = -1;
-	for (line = copy; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		n++;
-		if (starts_with(line, "+++ ") && !left) {
-			if (p->strip < 0) {
-				char *t = strip_path(line + 4, 1);
-				char *e = xasprintf("%s/%s", ksrc, t);
-				char *s = strip_path(line + 4, 0);
-
-				p->strip = (starts_with(s, "b/") ||
-					    is_file(e)) ? 1 : 0;
-				free(e);
-				free(t);
-				free(s);
-			}
-			free(file);
-			file = starts_with(line + 4, "/dev/null") ? NULL :
-				strip_path(line + 4, p->strip);
-			if (file)
-				add_file(p, file);
-			continue;
-		}
-		if (starts_with(line, "--- ") && !left) {
-			if (!starts_with(line + 4, "/dev/null")) {
-				char *f = strip_path(line + 4,
-						     p->strip < 0 ? 1 : p->strip);
-
-				if (p->strip >= 0)
-					add_file(p, f);
-				free(f);
-			}
-			continue;
-		}
-		if (starts_with(line, "@@ -")) {
-			char *plus = strstr(line, " +");
-			int a = 0, b = 1;
-
-			if (!plus)
-				continue;
-			if (sscanf(plus + 2, "%d,%d", &a, &b) < 1)
-				continue;
-			if (!strchr(plus + 2, ',') ||
-			    strchr(plus + 2, ' ') < strchr(plus + 2, ','))
-				b = 1;
-			newl = a;
-			left = b;
-			{
-				char *minus = line + 4;
-				int oa = 0, ob = 1;
-				int got = sscanf(minus, "%d,%d", &oa, &ob);
-
-				if (got == 2 && strchr(minus, ',') &&
-				    strchr(minus, ',') < plus)
-					left += ob;
-				else
-					left += 1;
-			}
-			have_hunk = true;
-			continue;
-		}
-		p->lines = n;
-		if (left <= 0)
-			continue;
-		if (line[0] == '+') {
-			if (file) {
-				struct added *a;
-
-				p->added = xrealloc(p->added,
-					(p->nr_added + 1) * sizeof(*p->added));
-				a = &p->added[p->nr_added++];
-				a->file = xstrdup(file);
-				a->line = newl;
-				a->patch_line = n;
-				a->text = xstrdup(line + 1);
-			}
-			newl++;
-			left--;
-		} else if (line[0] == '-') {
-			left--;
-		} else if (line[0] == ' ' || line[0] == '\0') {
-			newl++;
-			left -= 2;
-		} else if (line[0] != '\\') {
-			left = 0;
-		}
-	}
-	p->lines = n;
-	free(file);
-	free(copy);
-	return have_hunk && p->nr_files;
-}
-
 static bool kvm_cpuid_file(const char *f)
 {
 	return starts_with(f, "arch/x86/kvm/") ||
@@ -197,218 +52,116 @@ static void new_findings(struct findings *base, struct findings *now,
 	free(used);
 }
 
-static char *mkscratch(const char *what)
+/*
+ * "#N:" of checkpatch: an added line's place in the input, in order (0
+ * where the mail encoded it); and the input's lines.
+ */
+static void input_lines(const char *input, struct patch_info *all)
 {
-	char *cache = cache_dir(), *dir, *t;
+	char *text = read_file(input, NULL), *line, *next;
+	int ln = 0, i = 0;
 
-	if (mkdir_p(cache) || access(cache, W_OK))
-		die("cache %s is not writable (set CPUIDCHECK_CACHE or XDG_CACHE_HOME)",
-		    cache);
-	t = xasprintf("%s/%s.XXXXXX", cache, what);
-	dir = mkdtemp(t);
-	if (!dir)
-		die("cannot create a scratch directory in %s: %s", cache,
-		    strerror(errno));
-	free(cache);
-	return dir;
+	for (line = text; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		line[strcspn(line, "\r")] = '\0';
+		ln++;
+		if (i < all->nr_added && line[0] == '+' &&
+		    !strcmp(line + 1, all->added[i].text))
+			all->added[i++].patch_line = ln;
+	}
+	for (; i < all->nr_added; i++)
+		all->added[i].patch_line = 0;
+	all->lines = ln;
+	free(text);
 }
 
-/* Copy arch/x86/kvm, virt/kvm and @p's files from @from (a tree). */
-static int fill_overlay(const char *from, const char *ov,
-			const struct pinfo *p)
+/* Everything the mails of @s touch and add, in one patch_info. */
+static void merge_info(const struct series *s, struct patch_info *all)
 {
-	struct sbuf b = { 0 };
-	char *qf = shell_quote(from), *qo = shell_quote(ov);
-	int i, rc;
+	int i, k;
 
-	sb_printf(&b, "cd %s && for d in arch/x86/kvm virt/kvm; do [ ! -d $d ] || cp -a --parents $d %s || exit 1; done",
-		  qf, qo);
-	for (i = 0; i < p->nr_files; i++) {
-		char *q = shell_quote(p->files[i]);
+	memset(all, 0, sizeof(*all));
+	for (i = 0; i < s->n; i++) {
+		const struct patch_info *p = &s->v[i].pi;
 
-		sb_printf(&b, " && { [ ! -e %s ] || cp -a --parents %s %s; }",
-			  q, q, qo);
-		free(q);
+		for (k = 0; k < p->nr_files; k++) {
+			all->files = xrealloc(all->files,
+				(all->nr_files + 1) * sizeof(char *));
+			all->files[all->nr_files++] = xstrdup(p->files[k]);
+		}
+		for (k = 0; k < p->nr_added; k++) {
+			struct added *a;
+
+			all->added = xrealloc(all->added,
+				(all->nr_added + 1) * sizeof(*a));
+			a = &all->added[all->nr_added++];
+			*a = p->added[k];
+			a->file = xstrdup(a->file);
+			a->text = xstrdup(a->text);
+		}
+		all->hunks += p->hunks;
 	}
-	rc = run_shell(NULL, b.s, "/dev/null");
-	free(b.s);
-	free(qf);
-	free(qo);
-	return rc;
 }
 
-static char *git_out(const char *ksrc, const char *cmd)
+/* A revision of the user's repository, resolved; dies if it is not one. */
+static char *commit_of(const char *ksrc, const char *rev, const char *range)
 {
-	int st;
-	char *out = run_capture(ksrc, cmd, &st);
+	char *spec, *out;
 
-	if (st) {
-		free(out);
-		return NULL;
-	}
+	if (!safe_rev(rev))
+		die("--git %s: not a valid git range", printable(range));
+	spec = xasprintf("%s^{commit}", rev);
+	out = git_capture(ksrc, "rev-parse", "--verify", "--quiet",
+			  "--end-of-options", spec, NULL);
+	free(spec);
+	if (!out || strlen(out) < 41)
+		die("--git %s: not a valid git range in %s", printable(range),
+		    ksrc);
 	out[strcspn(out, "\n")] = '\0';
 	return out;
 }
 
-/* Materialise @rev's arch/x86/kvm, virt/kvm and @p's files into @ov. */
-static int git_overlay(const char *ksrc, const char *rev, const char *ov,
-		       const struct pinfo *p)
+/* --git A..B (merge-base of A and B to B), A... or A (A to HEAD) */
+static void resolve_range(const char *ksrc, const char *range, char **from,
+			  char **to)
 {
-	struct sbuf b = { 0 };
-	char *qo = shell_quote(ov);
-	int i, rc;
+	const char *dots = strstr(range, "..");
 
-	sb_printf(&b, "git archive --format=tar %s -- arch/x86/kvm virt/kvm",
-		  rev);
-	for (i = 0; i < p->nr_files; i++) {
-		char *q = shell_quote(p->files[i]);
-		char *c = xasprintf("git cat-file -e %s:%s 2>/dev/null", rev,
-				    p->files[i]);
+	if (dots) {
+		char *a = strndup(range, dots - range), *mb;
+		const char *b = dots + 2 + (dots[2] == '.');
+		char *ca = commit_of(ksrc, *a ? a : "HEAD", range);
 
-		if (!run_shell(ksrc, c, "/dev/null"))
-			sb_printf(&b, " %s", q);
-		free(c);
-		free(q);
+		*to = commit_of(ksrc, *b ? b : "HEAD", range);
+		mb = git_capture(ksrc, "merge-base", ca, *to, NULL);
+		if (!mb)
+			die("--git %s: no merge base", printable(range));
+		mb[strcspn(mb, "\n")] = '\0';
+		*from = mb;
+		free(ca);
+		free(a);
+	} else {
+		*from = commit_of(ksrc, range, range);
+		*to = commit_of(ksrc, "HEAD", range);
 	}
-	sb_printf(&b, " | tar -x -C %s", qo);
-	rc = run_shell(ksrc, b.s, "/dev/null");
-	free(b.s);
-	free(qo);
-	return rc;
 }
 
-int patch_main(struct options *o, const char *patch, const char *range)
+/* Findings of the source line each added line became. */
+static void place_findings(struct findings *out, const struct patch_info *pi,
+			   const char *dirn)
 {
-	struct findings base = { 0 }, now = { 0 }, out = { 0 };
-	struct pinfo pi = { 0 };
-	struct overlay ovb, ovn;
-	char *ksrc = tree_root(o->ksrc ? o->ksrc : ".");
-	char *text, *scratch, *dirb, *dirn, *pfile, *what;
-	char *from = NULL, *to = NULL;
-	enum format fmt = o->format == FMT_TEXT ? FMT_CHECKPATCH : o->format;
-	int i, j, rc;
-	bool relevant = false;
+	int i, j;
 
-	if (patch) {
-		text = read_file(patch, NULL);
-		if (!text)
-			die("%s: %s", patch, strerror(errno));
-		what = xstrdup(strcmp(patch, "-") ? patch : "The patch");
-	} else {
-		char *q = shell_quote(range), *c;
+	for (i = 0; i < out->n; i++) {
+		struct finding *f = &out->v[i];
 
-		if (strstr(range, "..")) {
-			char *a = strndup(range, strstr(range, "..") - range);
-			const char *bb = strstr(range, "..") + 2;
-
-			bb += *bb == '.';
-			c = xasprintf("git merge-base %s %s", *a ? a : "HEAD",
-				      *bb ? bb : "HEAD");
-			from = git_out(ksrc, c);
-			free(c);
-			c = xasprintf("git rev-parse --verify %s^{commit}",
-				      *bb ? bb : "HEAD");
-			to = git_out(ksrc, c);
-			free(a);
-		} else {
-			c = xasprintf("git rev-parse --verify %s^{commit}", q);
-			from = git_out(ksrc, c);
-			free(c);
-			c = xstrdup("git rev-parse --verify HEAD");
-			to = git_out(ksrc, c);
-		}
-		free(c);
-		if (!from || !to)
-			die("--git %s: not a valid git range in %s", range,
-			    ksrc);
-		c = xasprintf("git diff --no-color --no-ext-diff %s %s", from,
-			      to);
-		text = run_capture(ksrc, c, &rc);
-		free(c);
-		free(q);
-		what = xasprintf("The range %s", range);
-	}
-	if (!text[strspn(text, " \t\r\n")])
-		die("%s: empty patch", patch ? patch : range);
-	if (!parse_patch(text, &pi, ksrc))
-		die("%s: not a patch (no diff hunks found)",
-		    patch ? patch : range);
-	for (i = 0; i < pi.nr_files; i++)
-		relevant |= kvm_cpuid_file(pi.files[i]);
-	scratch = mkscratch("patch");
-	dirb = xasprintf("%s/base", scratch);
-	dirn = xasprintf("%s/new", scratch);
-	pfile = xasprintf("%s/input.patch", scratch);
-	mkdir_p(dirb);
-	mkdir_p(dirn);
-	write_file(pfile, text, strlen(text));
-	if (range) {
-		rc = git_overlay(ksrc, from, dirb, &pi) ||
-		     git_overlay(ksrc, to, dirn, &pi);
-		if (rc) {
-			rm_rf(scratch);
-			die("--git %s: cannot read the range's files", range);
-		}
-	} else {
-		char *q = shell_quote(pfile), *c;
-
-		/* only the files the patch touches, so it answers fast */
-		struct pinfo few = pi;
-		char *qk = shell_quote(ksrc);
-
-		if (!relevant) {
-			few.nr_files = pi.nr_files;
-			rc = 0;
-			for (i = 0; i < pi.nr_files; i++) {
-				char *qq = shell_quote(pi.files[i]);
-
-				c = xasprintf("cd %s && { [ ! -e %s ] || cp -a --parents %s %s; }",
-					      qk, qq, qq, dirn);
-				rc |= run_shell(NULL, c, "/dev/null");
-				free(c);
-				free(qq);
-			}
-		} else {
-			rc = fill_overlay(ksrc, dirn, &few);
-		}
-		free(qk);
-		if (rc) {
-			rm_rf(scratch);
-			die("cannot copy the patched files of %s", ksrc);
-		}
-		c = xasprintf("patch -p%d -s -f -t -F0 --no-backup-if-mismatch -d %s -i %s",
-			      pi.strip, dirn, q);
-		rc = run_shell(NULL, c, "/dev/null");
-		free(c);
-		free(q);
-		if (rc) {
-			rm_rf(scratch);
-			die("%s: the patch does not apply to %s", patch, ksrc);
-		}
-	}
-	if (!relevant) {
-		rm_rf(scratch);
-		output_root = ksrc;
-		print_findings(stdout, &out, fmt, what, pi.lines);
-		return EXIT_CLEAN;
-	}
-	load_tree_config(o, ksrc);
-	ovn.dir = dirn;
-	ovb.dir = dirb;
-	check_tree(o, ksrc, range ? &ovb : NULL, &base);
-	check_tree(o, ksrc, &ovn, &now);
-	new_findings(&base, &now, &out);
-	out.suppressed = now.suppressed - base.suppressed;
-	if (out.suppressed < 0)
-		out.suppressed = 0;
-	for (i = 0; i < out.n; i++) {
-		struct finding *f = &out.v[i];
-
-		for (j = pi.nr_added - 1; j >= 0; j--) {
-			if (!strcmp(pi.added[j].file, f->file) &&
-			    pi.added[j].line == f->line) {
-				f->patch_line = pi.added[j].patch_line;
-				f->source_line = xstrdup(pi.added[j].text);
+		for (j = pi->nr_added - 1; j >= 0; j--) {
+			if (!strcmp(pi->added[j].file, f->file) &&
+			    pi->added[j].line == f->line) {
+				f->patch_line = pi->added[j].patch_line;
+				f->source_line = printable(pi->added[j].text);
 				break;
 			}
 		}
@@ -422,7 +175,7 @@ int patch_main(struct options *o, const char *patch, const char *range)
 			for (k = 1; fp && getline(&l, &cap, fp) >= 0; k++) {
 				if (k == f->line) {
 					l[strcspn(l, "\n")] = '\0';
-					f->source_line = xstrdup(l);
+					f->source_line = printable(l);
 					break;
 				}
 			}
@@ -432,47 +185,148 @@ int patch_main(struct options *o, const char *patch, const char *range)
 			free(path);
 		}
 	}
+}
+
+int patch_main(struct options *o, const char *patch, const char *range)
+{
+	struct findings base = { 0 }, now = { 0 }, out = { 0 };
+	struct patch_info pi = { 0 };
+	struct series s = { 0 };
+	struct overlay ovb, ovn;
+	char *ksrc = tree_root(o->ksrc ? o->ksrc : ".");
+	char *scratch, *dirb, *dirn, *what, *from = NULL, *to = NULL;
+	enum format fmt = o->format == FMT_TEXT ? FMT_CHECKPATCH : o->format;
+	int i, failed;
+	bool relevant = false;
+
+	scratch = scratch_dir("patch");
+	dirb = xasprintf("%s/base", scratch);
+	dirn = xasprintf("%s/new", scratch);
+	if (patch) {
+		what = xstrdup(strcmp(patch, "-") ? patch : "The patch");
+		series_read(&s, patch, strcmp(patch, "-") ? patch : "stdin",
+			    scratch);
+		merge_info(&s, &pi);
+		if (!pi.hunks && !pi.nr_files) {
+			/* a cover letter or a reply: nothing to check */
+			for (i = 0; i < s.n && !s.v[i].subject; i++)
+				;
+			if (i == s.n)
+				die("%s: not a patch (no diff hunks found)",
+				    patch);
+			return EXIT_CLEAN;
+		}
+		input_lines(patch[0] == '-' && !patch[1] ?
+			    xasprintf("%s/input", scratch) : patch, &pi);
+	} else {
+		char *text;
+		int st;
+
+		resolve_range(ksrc, range, &from, &to);
+		text = capture_cmd(&(struct run){ .cwd = ksrc }, &st, "git",
+				   "diff", "--no-color", "--no-ext-diff",
+				   "--no-textconv", "--no-renames", from, to,
+				   NULL);
+		if (st)
+			die("--git %s: git diff failed", printable(range));
+		if (!text[0])
+			die("--git %s: empty patch", printable(range));
+		patch_parse(text, strlen(text), &pi);
+		if (pi.bad_name)
+			die("--git %s: refused: the range names an unsafe path '%s'",
+			    printable(range), printable(pi.bad_name));
+		free(text);
+		what = xasprintf("The range %s", printable(range));
+	}
+	for (i = 0; i < pi.nr_files; i++)
+		relevant |= kvm_cpuid_file(pi.files[i]);
+	if (!relevant) {
+		output_root = ksrc;
+		print_findings(stdout, &out, fmt, what, pi.lines);
+		return EXIT_CLEAN;
+	}
+	if (range) {
+		if (!overlay_from_git(ksrc, from, dirb, pi.files, pi.nr_files) ||
+		    !overlay_from_git(ksrc, to, dirn, pi.files, pi.nr_files))
+			die("--git %s: cannot read the range's files",
+			    printable(range));
+	} else {
+		if (!overlay_copy(ksrc, dirn, pi.files, pi.nr_files))
+			die("cannot copy the files the patch touches from %s",
+			    ksrc);
+		for (i = 0; i < s.n; i++) {
+			if (!s.v[i].pi.hunks && !s.v[i].pi.nr_files)
+				continue;
+			if (!overlay_apply(dirn, s.v[i].diff, s.v[i].pi.strip))
+				die("%s: %s does not apply to %s", what,
+				    s.n > 1 ? "a patch of the series" :
+				    "the patch", ksrc);
+		}
+	}
+	load_tree_config(o, ksrc);
+	ovn.dir = dirn;
+	ovb.dir = dirb;
+	failed = check_tree(o, ksrc, range ? &ovb : NULL, &base,
+			    "it does not compile without the patch");
+	if (failed)
+		die("the tree does not compile without the patch: nothing checked");
+	failed = check_tree(o, ksrc, &ovn, &now, "the patch breaks the build");
+	if (failed)
+		die("%s breaks the build of %d unit%s: not checked", what,
+		    failed, failed == 1 ? "" : "s");
+	new_findings(&base, &now, &out);
+	out.suppressed = now.suppressed - base.suppressed;
+	if (out.suppressed < 0)
+		out.suppressed = 0;
+	place_findings(&out, &pi, dirn);
 	print_findings(stdout, &out, fmt, what, pi.lines);
 	if (fmt == FMT_JSON || fmt == FMT_SARIF)
 		print_summary(stderr, &out);
-	rm_rf(scratch);
+	scratch_done(scratch);
+	series_free(&s);
+	patch_info_free(&pi);
 	return out.n ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/* @s quoted for the hook script cpuidcheck writes (its own path). */
+static char *script_quote(const char *s)
+{
+	struct sbuf b = { 0 };
+
+	sb_puts(&b, "'");
+	for (; *s; s++) {
+		if (*s == '\'')
+			sb_puts(&b, "'\\''");
+		else
+			sb_add(&b, s, 1);
+	}
+	sb_puts(&b, "'");
+	return b.s;
 }
 
 /* git's sendemail-validate hook: $1 is the mail. */
 int install_hook(const char *dir)
 {
-	char *top, *hooks, *hook, *self, *body, *q;
-	int st;
+	char *hooks, *hook, *self, *body, *q;
 
-	q = shell_quote(dir);
-	top = run_capture(NULL, xasprintf("cd %s && git rev-parse --git-path hooks 2>/dev/null && git rev-parse --show-toplevel",
-					  q), &st);
-	if (st)
+	hooks = git_capture(dir, "rev-parse", "--path-format=absolute",
+			    "--git-path", "hooks", NULL);
+	if (!hooks)
 		die("%s: not a git work tree", dir);
-	hooks = xstrdup(top);
 	hooks[strcspn(hooks, "\n")] = '\0';
-	if (hooks[0] != '/') {
-		char *t = realpath(dir, NULL);
-		char *h = xasprintf("%s/%s", t ? t : dir, hooks);
-
-		free(hooks);
-		hooks = h;
-		free(t);
-	}
 	mkdir_p(hooks);
 	hook = xasprintf("%s/sendemail-validate", hooks);
 	if (!access(hook, F_OK))
 		die("%s exists; add 'cpuidcheck --patch \"$1\"' to it yourself",
 		    hook);
 	self = realpath("/proc/self/exe", NULL);
+	q = script_quote(self ? self : "cpuidcheck");
 	body = xasprintf("#!/bin/sh\n# installed by cpuidcheck --install-hook: check each mail's\n# KVM CPUID changes before git send-email sends it.\ncd \"$(git rev-parse --show-toplevel)\" || exit 1\nexec %s --patch \"$1\"\n",
-			 self ? self : "cpuidcheck");
+			 q);
 	if (!write_file(hook, body, strlen(body)) || chmod(hook, 0755))
 		die("cannot write %s", hook);
 	printf("installed %s\n", hook);
 	free(q);
-	free(top);
 	free(hooks);
 	free(hook);
 	free(self);

@@ -484,8 +484,10 @@ static int column_of(const char *ksrc, const char *ovdir, const char *file,
 		hit = strstr(p, short_name);
 		while (hit && hit > p && (isalnum((unsigned char)hit[-1]) ||
 					  (hit[-1] == '_' &&
-					   !starts_with(hit - 8, "FEATURE_") &&
-					   !starts_with(hit - 2, "F("))))
+					   !(hit - p >= 8 &&
+					     starts_with(hit - 8, "FEATURE_")) &&
+					   !(hit - p >= 2 &&
+					     starts_with(hit - 2, "F(")))))
 			hit = strstr(hit + 1, short_name);
 		if (hit) {
 			char *q;
@@ -566,7 +568,8 @@ static void map_tree(struct options *o, const char *ksrc, const char *ovdir,
 	struct model m = { 0 };
 
 	o->records = &rec;
-	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs);
+	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs,
+				"it does not compile");
 	o->records = NULL;
 	load_model(&m, ksrc, ovdir);
 	build_map(cm, &m, rec.s);
@@ -1145,14 +1148,17 @@ static int steps_status(struct step *s, int n)
 
 /* ---- review modes ---- */
 
+static void map_base(struct options *o, const char *ksrc, const char *ovdir,
+		     const char *label, struct capmap *cm);
+
 static int review_trees(struct options *o, const char *old, const char *new)
 {
 	char *a = tree_root(old), *b = tree_root(new);
 	struct capmap ma = { 0 }, mb = { 0 };
 	struct step s = { 0 };
 
-	map_tree(o, a, NULL, a, &ma);
-	map_tree(o, b, NULL, b, &mb);
+	map_base(o, a, NULL, a, &ma);
+	map_base(o, b, NULL, b, &mb);
 	diff_maps(&ma, &mb, &s.c);
 	s.title = xasprintf("%s -> %s (%d -> %d features, %d -> %d findings)",
 			    a, b, ma.n, mb.n, ma.fs.n, mb.fs.n);
@@ -1160,88 +1166,98 @@ static int review_trees(struct options *o, const char *old, const char *new)
 	return steps_status(&s, 1);
 }
 
-static char *scratch_dir(void)
+/* The map of a base, which must compile: a base not checked is no base. */
+static void map_base(struct options *o, const char *ksrc, const char *ovdir,
+		     const char *label, struct capmap *cm)
 {
-	char *cache = cache_dir(), *t, *dir;
-
-	if (mkdir_p(cache) || access(cache, W_OK))
-		die("cache %s is not writable (set CPUIDCHECK_CACHE or XDG_CACHE_HOME)",
-		    cache);
-	t = xasprintf("%s/review.XXXXXX", cache);
-	dir = mkdtemp(t);
-	if (!dir)
-		die("cannot create a scratch directory in %s: %s", cache,
-		    strerror(errno));
-	free(cache);
-	return dir;
+	map_tree(o, ksrc, ovdir, label, cm);
+	if (cm->failed)
+		die("%s does not compile: nothing to review against",
+		    printable(label));
 }
 
-/* @rev's arch/x86/kvm, virt/kvm and @files (those that exist) into @dir */
-static int git_tree_files(const char *ksrc, const char *rev, const char *dir,
-			  const char *files)
+/* The files the commits of @base..@head touch, validated. */
+static char **range_files(const char *ksrc, const char *base,
+			  const char *head, int *n)
 {
-	char *qd = shell_quote(dir);
-	/*
-	 * Only paths @rev has (git archive fails on a pathspec it lacks),
-	 * and never none (no pathspec would archive the whole tree).
-	 */
-	char *cmd = xasprintf("rm -rf %s && mkdir -p %s && p=$(git ls-tree -r --name-only %s -- arch/x86/kvm virt/kvm %s) && [ -n \"$p\" ] && git archive --format=tar %s -- $p | tar -x -C %s",
-			      qd, qd, rev, files, rev, qd);
-	int rc = run_shell(ksrc, cmd, "/dev/null");
+	char *r = xasprintf("%s..%s", base, head), *out, *p;
+	char **v = NULL;
 
-	free(cmd);
-	free(qd);
-	return rc;
-}
-
-static int review_range(struct options *o, const char *ksrc,
-			const char *range)
-{
-	char *base, *head, *c, *list, *files, *line, *save = NULL, *dir;
-	char *scratch = scratch_dir(), *p;
-	struct capmap prev = { 0 };
-	struct step *s = NULL;
-	int n = 0, st, rc;
-
-	p = strstr(range, "..");
-	base = strndup(range, p - range);
-	head = xstrdup(p[2] == '.' ? p + 3 : p + 2);
-	c = xasprintf("git rev-list --reverse %s..%s", *base ? base : "HEAD",
-		      *head ? head : "HEAD");
-	list = run_capture(ksrc, c, &st);
-	free(c);
-	if (st || !list[0]) {
-		rm_rf(scratch);
-		die("review %s: not a valid git range (or empty) in %s", range,
-		    ksrc);
-	}
 	/*
 	 * Every file some commit touches, not the range's net diff: a file
 	 * one commit changes and a later one restores matters in between;
 	 * both names of a renamed file.
 	 */
-	c = xasprintf("git log --format= --name-only --no-renames %s..%s | sort -u | tr '\\n' ' '",
-		      *base ? base : "HEAD", *head ? head : "HEAD");
-	files = run_capture(ksrc, c, &st);
-	free(c);
-	dir = xasprintf("%s/tree", scratch);
-	if (git_tree_files(ksrc, *base ? base : "HEAD", dir, files)) {
-		rm_rf(scratch);
-		die("review %s: cannot read %s's files", range, base);
+	out = git_capture(ksrc, "log", "-z", "--format=", "--name-only",
+			  "--no-renames", "--end-of-options", r, NULL);
+	*n = 0;
+	for (p = out; p && *p; p += strlen(p) + 1) {
+		if (*p == '\n')
+			p++;
+		if (!*p)
+			break;
+		if (!safe_tree_path(p))
+			die("review %s: refused: a commit names an unsafe path '%s'",
+			    printable(r), printable(p));
+		v = xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = xstrdup(p);
 	}
-	map_tree(o, ksrc, dir, base, &prev);
+	free(out);
+	free(r);
+	return v;
+}
+
+static int review_range(struct options *o, const char *ksrc,
+			const char *range)
+{
+	char *base, *head, *list, *line, *save = NULL, *dir, *r, *scratch;
+	const char *p = strstr(range, "..");
+	struct capmap prev = { 0 };
+	struct step *s = NULL;
+	char **files;
+	int n = 0, nfiles;
+
+	base = strndup(range, p - range);
+	head = xstrdup(p[2] == '.' ? p + 3 : p + 2);
+	if ((*base && !safe_rev(base)) || (*head && !safe_rev(head)))
+		die("review %s: not a valid git range", printable(range));
+	r = xasprintf("%s..%s", *base ? base : "HEAD", *head ? head : "HEAD");
+	list = git_capture(ksrc, "rev-list", "--reverse", "--end-of-options",
+			   r, NULL);
+	if (!list || !list[0])
+		die("review %s: not a valid git range (or empty) in %s",
+		    printable(range), ksrc);
+	files = range_files(ksrc, *base ? base : "HEAD", *head ? head : "HEAD",
+			    &nfiles);
+	scratch = scratch_dir("review");
+	dir = xasprintf("%s/tree", scratch);
+	{
+		char *b = git_capture(ksrc, "rev-parse", "--verify",
+				      "--end-of-options", *base ? base : "HEAD",
+				      NULL);
+
+		if (!b)
+			die("review %s: no such base", printable(range));
+		b[strcspn(b, "\n")] = '\0';
+		if (!overlay_from_git(ksrc, b, dir, files, nfiles))
+			die("review %s: cannot read %s's files",
+			    printable(range), printable(base));
+		free(b);
+	}
+	map_base(o, ksrc, dir, *base ? base : "HEAD", &prev);
 	for (line = strtok_r(list, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		struct capmap now = { 0 };
+		char *t;
 
 		s = xrealloc(s, (n + 1) * sizeof(*s));
 		memset(&s[n], 0, sizeof(*s));
-		c = xasprintf("git log -1 --format='%%h %%s' %s", line);
-		s[n].title = run_capture(ksrc, c, &st);
+		t = git_capture(ksrc, "log", "-1", "--format=%h %s",
+				"--end-of-options", line, NULL);
+		s[n].title = printable(t ? t : line);
 		s[n].title[strcspn(s[n].title, "\n")] = '\0';
-		free(c);
-		rc = git_tree_files(ksrc, line, dir, files);
-		if (rc) {
+		free(t);
+		if (!overlay_from_git(ksrc, line, dir, files, nfiles)) {
 			s[n].broken = true;
 			s[n++].why = xstrdup("cannot read the commit's files");
 			continue;
@@ -1250,111 +1266,57 @@ static int review_range(struct options *o, const char *ksrc,
 		step_diff(&s[n], &prev, &now);
 		n++;
 	}
-	rm_rf(scratch);
+	scratch_done(scratch);
 	print_steps(stdout, s, n, o->format);
 	return steps_status(s, n);
 }
 
 static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 {
-	char *scratch = scratch_dir(), *dir, *mails, *c, *q, *files, *text;
-	char *qk = shell_quote(ksrc), *qd, *qm;
+	char *scratch = scratch_dir("review"), *dir;
 	struct capmap prev = { 0 };
+	struct series se;
 	struct step *s = NULL;
-	int n = 0, nmails, st, i;
-	const char *path = mbox;	/* mbox names it in messages */
+	char **files = NULL;
+	int n = 0, nfiles = 0, i, k;
 
 	dir = xasprintf("%s/tree", scratch);
-	mails = xasprintf("%s/mails", scratch);
-	mkdir_p(dir);
-	mkdir_p(mails);
-	if (!strcmp(mbox, "-")) {
-		q = xasprintf("%s/stdin.mbox", scratch);
-		text = read_file("/dev/stdin", NULL);
-		if (!text || !write_file(q, text, strlen(text))) {
-			rm_rf(scratch);
-			die("--mbox -: cannot read the series from stdin");
-		}
-		free(text);
-		path = q;
-	}
 	/*
-	 * -b: a lone mail without a "From " line is a mailbox too (b4's
-	 * check commands get one patch that way on stdin).  git mailinfo
-	 * then gives each mail's subject unfolded and decoded, and its
-	 * patch as git am would apply it (N.diff; empty for a cover letter).
+	 * A lone mail without a "From " line is a mailbox too (b4's check
+	 * commands get one patch that way on stdin); git mailinfo gives
+	 * each mail's subject unfolded and decoded, and its patch as git am
+	 * would apply it (empty for a cover letter).
 	 */
-	q = shell_quote(path);
-	qm = shell_quote(mails);
-	c = xasprintf("git mailsplit -b -o%s %s", qm, q);
-	text = run_capture(NULL, c, &st);
-	nmails = atoi(text);
-	free(c);
-	free(text);
-	free(q);
-	if (st || nmails <= 0) {
-		rm_rf(scratch);
-		die("--mbox %s: no mails in it", mbox);
+	series_read(&se, mbox, strcmp(mbox, "-") ? mbox : "--mbox -", scratch);
+	for (i = 0; i < se.n; i++) {
+		for (k = 0; k < se.v[i].pi.nr_files; k++) {
+			files = xrealloc(files, (nfiles + 1) * sizeof(*files));
+			files[nfiles++] = se.v[i].pi.files[k];
+		}
 	}
-	c = xasprintf("cd %s && for m in [0-9]*; do git mailinfo -k $m.msg $m.diff <$m >$m.info || exit 1; done",
-		      qm);
-	if (run_shell(NULL, c, "/dev/null")) {
-		rm_rf(scratch);
-		die("--mbox %s: cannot parse its mails", mbox);
-	}
-	free(c);
-	c = xasprintf("grep -l '^+++ ' %s/*.diff | wc -l", qm);
-	text = run_capture(NULL, c, &st);
-	free(c);
-	if (atoi(text) == 0) {
+	if (!nfiles) {
 		/* e.g. the cover letter b4 gives a series check command */
-		rm_rf(scratch);
 		if (o->format == FMT_TEXT)
 			die("--mbox %s: no patch in it", mbox);
 		print_steps(stdout, NULL, 0, o->format);
 		return EXIT_CLEAN;
 	}
-	free(text);
-	c = xasprintf("cat %s/*.diff | sed -n 's|^+++ b/||p; s|^--- a/||p' | sort -u | tr '\\n' ' '",
-		      qm);
-	files = run_capture(NULL, c, &st);
-	free(c);
-	qd = shell_quote(dir);
-	c = xasprintf("cd %s && for f in arch/x86/kvm virt/kvm %s; do [ ! -e $f ] || cp -a --parents $f %s || exit 1; done",
-		      qk, files, qd);
-	if (run_shell(NULL, c, "/dev/null")) {
-		rm_rf(scratch);
+	if (!overlay_copy(ksrc, dir, files, nfiles))
 		die("--mbox %s: cannot copy the tree's files", mbox);
-	}
-	free(c);
-	map_tree(o, ksrc, dir, "base", &prev);
-	for (i = 1; i <= nmails; i++) {
+	map_base(o, ksrc, dir, "base", &prev);
+	for (i = 0; i < se.n; i++) {
+		struct mail *m = &se.v[i];
 		struct capmap now = { 0 };
-		char *m = xasprintf("%s/%04d", mails, i), *qf = shell_quote(m);
 
 		/* not a patch (a cover letter, a reply): not a step */
-		c = xasprintf("grep -q '^+++ ' %s.diff", qf);
-		if (run_shell(NULL, c, "/dev/null")) {
-			free(c);
-			free(qf);
-			free(m);
+		if (!m->pi.nr_files)
 			continue;
-		}
-		free(c);
 		s = xrealloc(s, (n + 1) * sizeof(*s));
 		memset(&s[n], 0, sizeof(*s));
-		c = xasprintf("sed -n 's/^Subject: *//p' %s.info", qf);
-		s[n].title = run_capture(NULL, c, &st);
-		s[n].title[strcspn(s[n].title, "\n")] = '\0';
-		if (!s[n].title[0]) {
-			free(s[n].title);
-			s[n].title = xasprintf("mail %d", i);
-		}
-		free(c);
-		c = xasprintf("patch -p1 -s -f -t -F0 --no-backup-if-mismatch -d %s -i %s.diff",
-			      qd, qf);
-		free(qf);
-		if (run_shell(NULL, c, "/dev/null")) {
+		s[n].title = m->subject && *m->subject ?
+			     printable(m->subject) :
+			     xasprintf("mail %d", i + 1);
+		if (!overlay_apply(dir, m->diff, m->pi.strip)) {
 			/*
 			 * b4's per-patch check sends patch N of a series alone,
 			 * against a tree without patches 1..N-1: that the first
@@ -1365,17 +1327,13 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 			s[n].why = xstrdup(n ? "does not apply on top of the patches before it" :
 					   "does not apply to this tree (does it need earlier patches of its series?); not checked");
 			n++;
-			free(c);
-			free(m);
 			break;
 		}
-		free(c);
-		free(m);
 		map_tree(o, ksrc, dir, s[n].title, &now);
 		step_diff(&s[n], &prev, &now);
 		n++;
 	}
-	rm_rf(scratch);
+	scratch_done(scratch);
 	print_steps(stdout, s, n, o->format);
 	return steps_status(s, n);
 }
@@ -1432,15 +1390,13 @@ int review_main(struct options *o, int argc, char **argv)
 			die("%s: no such file or directory", args[i]);
 	if (!strcmp(cmd, "merge")) {
 		struct findings fs = { 0 };
-		char *q, *c, *rec;
+		char *rec;
 
 		/* cpuidcheck merge RECDIR: cpuid-undeclared over the records */
 		if (nargs != 1)
 			usage_error("merge wants one directory of .rec files%s",
 				    "");
-		q = shell_quote(args[0]);
-		c = xasprintf("cat %s/*.rec", q);
-		rec = run_capture(NULL, c, NULL);
+		rec = read_records(args[0]);
 		undeclared_check(rec, ".", NULL, &fs);
 		findings_sort_unique(&fs);
 		print_findings(stdout, &fs, FMT_TEXT, NULL, 0);
@@ -1456,11 +1412,13 @@ int review_main(struct options *o, int argc, char **argv)
 		load_tree_config(o, ksrc);
 		if (!strcmp(cmd, "records")) {
 			o->records = &rec;
-			check_tree(o, ksrc, NULL, &cm.fs);
+			if (check_tree(o, ksrc, NULL, &cm.fs,
+				       "it does not compile"))
+				die("%s: units not checked: no records", ksrc);
 			fputs(rec.s ? rec.s : "", stdout);
 			return 0;
 		}
-		map_tree(o, ksrc, NULL, ksrc, &cm);
+		map_base(o, ksrc, NULL, ksrc, &cm);
 		if (o->format == FMT_JSON)
 			print_map_json(stdout, &cm);
 		else if (o->format == FMT_HTML)

@@ -15,7 +15,11 @@
  * tree is never written and edits are always seen.
  */
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <stdarg.h>
+#include <sys/file.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +32,9 @@
 extern const char *output_root;
 
 struct unit {
-	char *src;	/* as kbuild names it */
-	char *cmd;	/* the compile command, without -c -o and deps */
+	char *src;		/* as kbuild names it */
+	struct argv cmd;	/* the compile command: no -c -o, deps, source */
+	struct argv run;	/* what this run executes */
 	char *log;
 	pid_t pid;
 	int status;
@@ -142,16 +147,53 @@ static int jobs_of(const struct options *o)
 	return o->jobs > 0 ? o->jobs : n > 0 ? n : 2;
 }
 
-static const char *make_cc(const struct options *o)
+/* CC= and HOSTCC= for make when CPUIDCHECK_CC names another GCC. */
+static void add_make_cc(struct argv *a)
 {
-	static char buf[512];
 	const char *cc = getenv("CPUIDCHECK_CC");
+	char *v;
 
 	if (!cc || !*cc)
-		return "";
-	snprintf(buf, sizeof(buf), " CC=%s HOSTCC=%s", cc, cc);
-	(void)o;
-	return buf;
+		return;
+	v = xasprintf("CC=%s", cc);
+	av_add(a, v);
+	free(v);
+	v = xasprintf("HOSTCC=%s", cc);
+	av_add(a, v);
+	free(v);
+}
+
+/* make [-C @src] [O=@obj] [CC=...] @target..., in @cwd, output to @log */
+static int run_make(const char *cwd, const char *src, const char *obj,
+		    const struct options *o, const char *log,
+		    const char *first, ...)
+{
+	struct run r = { .cwd = cwd, .out = log, .append = true };
+	struct argv a = { 0 };
+	const char *t;
+	va_list ap;
+	char *v;
+	int rc;
+
+	av_add(&a, "make");
+	if (src)
+		av_addv(&a, "-C", src, NULL);
+	if (obj) {
+		v = xasprintf("O=%s", obj);
+		av_add(&a, v);
+		free(v);
+	}
+	v = xasprintf("-j%d", jobs_of(o));
+	av_add(&a, v);
+	free(v);
+	add_make_cc(&a);
+	va_start(ap, first);
+	for (t = first; t; t = va_arg(ap, const char *))
+		av_add(&a, t);
+	va_end(ap);
+	rc = run_argv(a.v, &r);
+	av_free(&a);
+	return rc;
 }
 
 static char *file_hash(const char *path)
@@ -164,10 +206,10 @@ static char *file_hash(const char *path)
 }
 
 /*
- * "-e SYM -e SYM ..." for scripts/config from data/kvm.config: the options
- * that make a defconfig build compile all of KVM's units.
+ * The options of data/kvm.config, one a line: what makes a defconfig
+ * build compile all of KVM's units.
  */
-static char *kvm_config_opts(void)
+static char *kvm_config_list(void)
 {
 	char *path = find_part("data/kvm.config",
 			       "share/cpuidcheck/data/kvm.config");
@@ -182,7 +224,7 @@ static char *kvm_config_opts(void)
 	     line = strtok_r(NULL, "\n", &save)) {
 		line[strcspn(line, "# \t")] = '\0';
 		if (*line)
-			sb_printf(&out, " -e %s", line);
+			sb_printf(&out, "%s\n", line);
 	}
 	free(text);
 	free(path);
@@ -193,30 +235,30 @@ static char *kvm_config_opts(void)
 static char *build_stamp(const char *ksrc, const struct options *o)
 {
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
-	char *q = shell_quote(cc), *cmd, *ver, *units, *cfg, *mk, *s;
+	struct run in_tree = { .cwd = ksrc };
+	char *ver, *units, *cfg, *mk, *s;
 
-	cmd = xasprintf("%s --version 2>/dev/null | head -1", q);
-	ver = run_capture(NULL, cmd, NULL);
-	free(cmd);
-	units = run_capture(ksrc,
-		"find arch/x86/kvm virt/kvm -name '*.c' -o -name Makefile | sort",
-		NULL);
+	ver = capture_cmd(NULL, NULL, cc, "--version", NULL);
+	ver[strcspn(ver, "\n")] = '\0';
+	units = capture_cmd(&in_tree, NULL, "find", "arch/x86/kvm", "virt/kvm",
+			    "(", "-name", "*.c", "-o", "-name", "Makefile", ")",
+			    NULL);
+	sort_lines(units);
 	s = xasprintf("%s/.config", ksrc);
 	if (is_file(s)) {
 		cfg = file_hash(s);
 	} else {
-		char *opts = kvm_config_opts();
+		char *opts = kvm_config_list();
 
-		cfg = xasprintf("defconfig%s", opts);
+		cfg = xasprintf("defconfig %016llx", hash_str(opts, 0));
 		free(opts);
 	}
 	free(s);
 	s = xasprintf("%s/arch/x86/kvm/Makefile", ksrc);
 	mk = file_hash(s);
 	free(s);
-	s = xasprintf("cpuidcheck-build 1\ncc %sconfig %s\nunits %016llx\nmakefile %s\n",
+	s = xasprintf("cpuidcheck-build 2\ncc %s\nconfig %s\nunits %016llx\nmakefile %s\n",
 		      ver, cfg, hash_str(units, 0), mk);
-	free(q);
 	free(ver);
 	free(units);
 	free(cfg);
@@ -238,51 +280,88 @@ static void progress_done(void)
 		fprintf(stderr, "\r\033[K");
 }
 
-static int build_scratch(const char *ksrc, const char *key, bool in_place,
+static int drop_kvm_objects(const char *path, const struct stat *st,
+			    int flag, struct FTW *ftw)
+{
+	const char *b = path + ftw->base;
+
+	if (flag == FTW_F && (ends_with(b, ".o") || ends_with(b, ".cmd") ||
+			      ends_with(b, ".a") || ends_with(b, ".ko") ||
+			      strstr(b, ".mod") || (b[0] == '.' &&
+						   ends_with(b, ".d"))))
+		unlink(path);
+	return 0;
+}
+
+/*
+ * Build arch/x86/kvm/ once in @dir: a tree configured in place is copied
+ * to @dir/tree (real copies: the build writes only its own files) and
+ * built there; a clean tree gets an O=@dir/obj build of defconfig and
+ * data/kvm.config.  The user's tree is only read.
+ */
+static int build_scratch(const char *ksrc, const char *dir, bool in_place,
 			 const struct options *o, const char *log)
 {
-	char *qs = shell_quote(ksrc), *qk = shell_quote(key), *cmd;
-	char *opts = in_place ? NULL : kvm_config_opts();
+	char *dst, *p;
 	int rc;
 
-	if (in_place)
-		cmd = xasprintf(
-			"set -e; src=%s; dst=%s/tree\n"
-			"cp -al \"$src\" \"$dst\" 2>/dev/null || { rm -rf \"$dst\"; cp -a \"$src\" \"$dst\"; }\n"
-			"for d in arch/x86/kvm virt/kvm; do rm -rf \"$dst/$d\"; cp -a \"$src/$d\" \"$dst/$d\"; done\n"
-			"find \"$dst/arch/x86/kvm\" \"$dst/virt/kvm\" -type f \\( -name '*.o' -o -name '.*.cmd' -o -name '*.a' -o -name '*.ko' -o -name '*.mod*' -o -name '.*.d' \\) -delete\n"
-			"ref=$(( $(stat -c %%Y \"$src/.config\") - 3600 ))\n"
-			"(cd \"$src\" && find . -type f -newermt \"@$ref\" ! -path './arch/x86/kvm/*' ! -path './virt/kvm/*' -print0 | xargs -0 -r cp -p --parents --remove-destination -t \"$dst\")\n"
-			"cd \"$dst\"\n"
-			"make%s olddefconfig </dev/null\n"
-			"make -k -j%d%s arch/x86/kvm/ </dev/null || true\n",
-			qs, qk, make_cc(o), jobs_of(o), make_cc(o));
-	else
-		cmd = xasprintf(
-			"set -e; src=%s; dst=%s/obj\n"
-			"mkdir -p \"$dst\"\n"
-			"make -C \"$src\" O=\"$dst\"%s defconfig </dev/null\n"
-			"\"$src/scripts/config\" --file \"$dst/.config\"%s\n"
-			"make -C \"$src\" O=\"$dst\"%s olddefconfig </dev/null\n"
-			"make -C \"$src\" O=\"$dst\" -k -j%d%s arch/x86/kvm/ </dev/null || true\n",
-			qs, qk, make_cc(o), opts, make_cc(o), jobs_of(o),
-			make_cc(o));
-	rc = run_shell(NULL, cmd, log);
-	free(opts);
-	free(cmd);
-	free(qs);
-	free(qk);
+	if (in_place) {
+		dst = xasprintf("%s/tree", dir);
+		if (!copy_tree(ksrc, dst)) {
+			free(dst);
+			return -1;
+		}
+		p = xasprintf("%s/arch/x86/kvm", dst);
+		nftw(p, drop_kvm_objects, 16, FTW_PHYS);
+		free(p);
+		p = xasprintf("%s/virt/kvm", dst);
+		nftw(p, drop_kvm_objects, 16, FTW_PHYS);
+		free(p);
+		rc = run_make(dst, NULL, NULL, o, log, "olddefconfig", NULL);
+		if (!rc)
+			run_make(dst, NULL, NULL, o, log, "-k", "arch/x86/kvm/",
+				 NULL);
+	} else {
+		char *cfg, *opts = kvm_config_list(), *line, *save = NULL;
+		struct argv a = { 0 };
+		struct run r = { .out = log, .append = true };
+
+		dst = xasprintf("%s/obj", dir);
+		mkdir_p(dst);
+		rc = run_make(NULL, ksrc, dst, o, log, "defconfig", NULL);
+		cfg = xasprintf("%s/.config", dst);
+		p = xasprintf("%s/scripts/config", ksrc);
+		av_addv(&a, p, "--file", cfg, NULL);
+		for (line = strtok_r(opts, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save))
+			av_addv(&a, "-e", line, NULL);
+		if (!rc)
+			rc = run_argv(a.v, &r);
+		if (!rc)
+			rc = run_make(NULL, ksrc, dst, o, log, "olddefconfig",
+				      NULL);
+		if (!rc)
+			run_make(NULL, ksrc, dst, o, log, "-k",
+				 "arch/x86/kvm/", NULL);
+		av_free(&a);
+		free(cfg);
+		free(p);
+		free(opts);
+	}
+	free(dst);
 	return rc;
 }
 
-/* The first command line of a .cmd file, made syntax-only. */
+/*
+ * The compile command of a .cmd file as words, without -c, -o FILE, the
+ * dependency options and what follows the source (objtool and the like).
+ */
 static struct unit *unit_from_cmd(const char *cmdfile)
 {
 	char *text = read_file(cmdfile, NULL), *line, *src = NULL, *p;
-	struct sbuf out = { 0 };
+	struct argv words = { 0 };
 	struct unit *u;
-	char *save = NULL, *tok;
-	bool skip_next = false;
+	int i;
 
 	if (!text)
 		return NULL;
@@ -306,73 +385,97 @@ static struct unit *unit_from_cmd(const char *cmdfile)
 	}
 	line[strcspn(line, "\n")] = '\0';
 	p = strstr(line, " := ");
-	if (!p) {
+	if (!p || !split_command(p + 4, src, &words) || !words.n ||
+	    strcmp(words.v[words.n - 1], src)) {
+		if (p)
+			note("%s: a compile command cpuidcheck cannot read; ignored",
+			     cmdfile);
+		av_free(&words);
 		free(src);
 		free(text);
 		return NULL;
 	}
-	sb_add(&out, "", 0);
-	for (tok = strtok_r(p + 4, " \t", &save); tok;
-	     tok = strtok_r(NULL, " \t", &save)) {
-		if (skip_next) {
-			skip_next = false;
-			continue;
-		}
-		if (starts_with(tok, "-Wp,-MMD,") || starts_with(tok, "-Wp,-MD,") ||
-		    !strcmp(tok, "-c"))
-			continue;
-		if (!strcmp(tok, "-o")) {
-			skip_next = true;
-			continue;
-		}
-		if (!strcmp(tok, src))
-			break;
-		sb_printf(&out, "%s%s", out.len ? " " : "", tok);
-	}
 	u = xmalloc(sizeof(*u));
 	memset(u, 0, sizeof(*u));
 	u->src = src;
-	u->cmd = out.s;
+	for (i = 0; i < words.n - 1; i++) {
+		const char *w = words.v[i];
+
+		if (starts_with(w, "-Wp,-MMD,") || starts_with(w, "-Wp,-MD,") ||
+		    !strcmp(w, "-c"))
+			continue;
+		if (!strcmp(w, "-o")) {
+			i++;
+			continue;
+		}
+		av_add(&u->cmd, w);
+	}
+	av_free(&words);
 	free(text);
 	return u;
 }
 
+static struct unit **found;
+static int nr_found;
+
+static int add_cmd_file(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	const char *b = path + ftw->base;
+	struct unit *u;
+
+	if (flag != FTW_F || b[0] != '.' || !ends_with(b, ".o.cmd"))
+		return 0;
+	u = unit_from_cmd(path);
+	if (u) {
+		found = xrealloc(found, (nr_found + 1) * sizeof(*found));
+		found[nr_found++] = u;
+	}
+	return 0;
+}
+
+static int unit_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct unit *const *)a)->src,
+		      (*(struct unit *const *)b)->src);
+}
+
+/* The units kbuild compiled in @objtree's arch/x86/kvm and virt/kvm. */
 static struct unit **units_of(const char *objtree, int *n)
 {
-	char *q = shell_quote(objtree);
-	char *cmd = xasprintf("cd %s && find arch/x86/kvm virt/kvm -name '.*.o.cmd' 2>/dev/null | sort",
-			      q);
-	char *list = run_capture(NULL, cmd, NULL), *line, *save = NULL;
-	struct unit **v = NULL;
+	static const char *const dirs[] = { "arch/x86/kvm", "virt/kvm" };
+	struct unit **v;
+	size_t i;
 
-	*n = 0;
-	for (line = strtok_r(list, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *path = xasprintf("%s/%s", objtree, line);
-		struct unit *u = unit_from_cmd(path);
+	found = NULL;
+	nr_found = 0;
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
+		char *d = xasprintf("%s/%s", objtree, dirs[i]);
 
-		free(path);
-		if (!u)
-			continue;
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = u;
+		nftw(d, add_cmd_file, 16, FTW_PHYS);
+		free(d);
 	}
-	free(list);
-	free(cmd);
-	free(q);
+	v = found;
+	*n = nr_found;
+	if (v)
+		qsort(v, *n, sizeof(*v), unit_cmp);
 	return v;
 }
 
-/* Save the units: one "SRC\tCMD" a line. */
+/* Save the units: one "SRC\tWORD\tWORD..." a line. */
 static bool save_units(const char *path, struct unit **v, int n)
 {
 	struct sbuf b = { 0 };
 	bool ok;
-	int i;
+	int i, j;
 
 	sb_add(&b, "", 0);
-	for (i = 0; i < n; i++)
-		sb_printf(&b, "%s\t%s\n", v[i]->src, v[i]->cmd);
+	for (i = 0; i < n; i++) {
+		sb_puts(&b, v[i]->src);
+		for (j = 0; j < v[i]->cmd.n; j++)
+			sb_printf(&b, "\t%s", v[i]->cmd.v[j]);
+		sb_puts(&b, "\n");
+	}
 	ok = write_file(path, b.s, b.len);
 	free(b.s);
 	return ok;
@@ -388,20 +491,140 @@ static struct unit **load_units(const char *path, int *n)
 		return NULL;
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *tab = strchr(line, '\t');
+		char *w, *wsave = NULL;
 		struct unit *u;
 
-		if (!tab)
-			continue;
 		u = xmalloc(sizeof(*u));
 		memset(u, 0, sizeof(*u));
-		u->src = strndup(line, tab - line);
-		u->cmd = xstrdup(tab + 1);
+		u->src = xstrdup(strtok_r(line, "\t", &wsave));
+		while ((w = strtok_r(NULL, "\t", &wsave)))
+			av_add(&u->cmd, w);
 		v = xrealloc(v, (*n + 1) * sizeof(*v));
 		v[(*n)++] = u;
 	}
 	free(text);
 	return v;
+}
+
+static struct unit **units_of_user_build(const struct options *o, int *n,
+					 char **cwd)
+{
+	char *b = realpath(o->build, NULL), *cfg;
+	struct unit **v;
+
+	if (!b)
+		die("--build %s: %s", o->build, strerror(errno));
+	cfg = xasprintf("%s/.config", b);
+	if (!is_file(cfg))
+		die("--build %s: not a configured kernel build (no .config)",
+		    o->build);
+	free(cfg);
+	v = units_of(b, n);
+	if (!*n) {
+		note("building arch/x86/kvm/ once in %s", b);
+		run_make(b, NULL, NULL, o, "/dev/stderr", "-k",
+			 "arch/x86/kvm/", NULL);
+		v = units_of(b, n);
+	}
+	if (!*n)
+		die("--build %s: no compiled units of arch/x86/kvm/ (is KVM enabled in its .config?)",
+		    o->build);
+	*cwd = b;
+	return v;
+}
+
+/*
+ * A lock on @key's build: shared while the build is used, exclusive while
+ * it is made.  Held until the run ends (the descriptor stays open).
+ */
+static int lock_build(const char *key, int how)
+{
+	char *path = xasprintf("%s.lock", key);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+
+	if (fd < 0 || flock(fd, how))
+		die("cannot lock %s: %s", path, strerror(errno));
+	free(path);
+	return fd;
+}
+
+/* Remove what a run killed while building @key left behind. */
+static void remove_stale_builds(const char *key)
+{
+	char *dir = xstrdup(key), *base = strrchr(dir, '/');
+	struct dirent *e;
+	size_t n;
+	DIR *d;
+
+	*base++ = '\0';
+	n = strlen(base);
+	d = opendir(dir);
+	while (d && (e = readdir(d))) {
+		if (!strncmp(e->d_name, base, n) &&
+		    starts_with(e->d_name + n, ".new.")) {
+			char *p = xasprintf("%s/%s", dir, e->d_name);
+
+			rm_rf(p);
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+static bool build_is_current(const char *key, const char *stamp)
+{
+	char *path = xasprintf("%s/stamp", key), *old = read_file(path, NULL);
+	char *units = xasprintf("%s/units", key);
+	bool ok = old && !strcmp(old, stamp) && is_file(units);
+
+	free(path);
+	free(old);
+	free(units);
+	return ok;
+}
+
+/* Make @key's build: in a new directory, renamed into place when done. */
+static void make_build(const char *ksrc, const char *key, const char *stamp,
+		       bool in_place, const struct options *o)
+{
+	char *tmp = xasprintf("%s.new.%d", key, (int)getpid());
+	char *log = xasprintf("%s.log", key), *path;
+	struct unit **v;
+	int rc, n;
+
+	remove_stale_builds(key);
+	rm_rf(tmp);
+	if (mkdir_p(tmp))
+		die("cannot create %s", tmp);
+	scratch_register(tmp);
+	progress("%s", "one-time build of arch/x86/kvm/ (a few minutes)...");
+	if (!isatty(2))
+		note("one-time build of arch/x86/kvm/ for %s in %s", ksrc, key);
+	unlink(log);
+	rc = build_scratch(ksrc, tmp, in_place, o, log);
+	progress_done();
+	path = xasprintf("%s/%s", tmp, in_place ? "tree" : "obj");
+	v = units_of(path, &n);
+	free(path);
+	if (rc || !n)
+		die("the one-time build of arch/x86/kvm/ failed; see %s", log);
+	path = xasprintf("%s/units", tmp);
+	if (!save_units(path, v, n))
+		die("cannot write %s", path);
+	free(path);
+	path = xasprintf("%s/stamp", tmp);
+	if (!write_file(path, stamp, strlen(stamp)))
+		die("cannot write %s", path);
+	free(path);
+	rm_rf(key);
+	if (rename(tmp, key))
+		die("cannot rename %s to %s: %s", tmp, key, strerror(errno));
+	scratch_forget(tmp);
+	unlink(log);
+	free(log);
+	free(tmp);
 }
 
 /*
@@ -411,40 +634,13 @@ static struct unit **load_units(const char *path, int *n)
 static struct unit **get_units(const struct options *o, const char *ksrc,
 			       char **cwd, int *n)
 {
-	char *cache, *builds, *key, *stamp, *stamp_path, *units_path, *old;
-	char *gen, *log, *base;
+	char *cache, *builds, *key, *stamp, *units_path, *gen, *base;
 	struct unit **v;
 	bool in_place;
+	int lock;
 
-	if (o->build) {
-		char *b = realpath(o->build, NULL), *cfg;
-
-		if (!b)
-			die("--build %s: %s", o->build, strerror(errno));
-		cfg = xasprintf("%s/.config", b);
-		if (!is_file(cfg))
-			die("--build %s: not a configured kernel build (no .config)",
-			    o->build);
-		free(cfg);
-		v = units_of(b, n);
-		if (!*n) {
-			char *q = shell_quote(b);
-			char *cmd = xasprintf("make -C %s -k -j%d%s arch/x86/kvm/ </dev/null >&2",
-					      q, jobs_of(o), make_cc(o));
-
-			note("building arch/x86/kvm/ once in %s", b);
-			run_shell(NULL, cmd, NULL);
-			free(cmd);
-			free(q);
-			v = units_of(b, n);
-		}
-		if (!*n)
-			die("--build %s: no compiled units of arch/x86/kvm/ (is KVM enabled in its .config?)",
-			    o->build);
-		*cwd = b;
-		return v;
-	}
-
+	if (o->build)
+		return units_of_user_build(o, n, cwd);
 	cache = cache_dir();
 	builds = xasprintf("%s/builds", cache);
 	if (mkdir_p(builds) || access(builds, W_OK))
@@ -454,43 +650,19 @@ static struct unit **get_units(const struct options *o, const char *ksrc,
 	key = xasprintf("%s/%s-%016llx", builds, base ? base + 1 : "tree",
 			hash_str(ksrc, 0));
 	stamp = build_stamp(ksrc, o);
-	stamp_path = xasprintf("%s/stamp", key);
-	units_path = xasprintf("%s/units", key);
 	gen = xasprintf("%s/.config", ksrc);
 	in_place = is_file(gen);
 	free(gen);
-	old = read_file(stamp_path, NULL);
-	if (o->rebuild || !old || strcmp(old, stamp) || !is_file(units_path)) {
-		int rc;
-
-		rm_rf(key);
-		if (mkdir_p(key))
-			die("cannot create %s", key);
-		log = xasprintf("%s.log", key);
-		progress("%s", "one-time build of arch/x86/kvm/ (a few minutes)...");
-		if (!isatty(2))
-			note("one-time build of arch/x86/kvm/ for %s in %s",
-			     ksrc, key);
-		rc = build_scratch(ksrc, key, in_place, o, log);
-		progress_done();
-		v = units_of(in_place ? xasprintf("%s/tree", key) :
-			     xasprintf("%s/obj", key), n);
-		if (rc || !*n) {
-			rm_rf(key);
-			die("the one-time build of arch/x86/kvm/ failed; see %s",
-			    log);
-		}
-		if (!save_units(units_path, v, *n) ||
-		    !write_file(stamp_path, stamp, strlen(stamp))) {
-			rm_rf(key);
-			die("cannot write %s", key);
-		}
-		unlink(log);
-		free(log);
-	} else {
-		v = load_units(units_path, n);
+	lock = lock_build(key, LOCK_SH);
+	if (o->rebuild || !build_is_current(key, stamp)) {
+		flock(lock, LOCK_UN);
+		flock(lock, LOCK_EX);
+		if (o->rebuild || !build_is_current(key, stamp))
+			make_build(ksrc, key, stamp, in_place, o);
+		flock(lock, LOCK_SH);
 	}
-	free(old);
+	units_path = xasprintf("%s/units", key);
+	v = load_units(units_path, n);
 	/* a prepared in-place tree compiles its own sources read-only */
 	gen = xasprintf("%s/include/generated/autoconf.h", ksrc);
 	if (in_place && is_file(gen))
@@ -499,7 +671,6 @@ static struct unit **get_units(const struct options *o, const char *ksrc,
 		*cwd = xasprintf("%s/%s", key, in_place ? "tree" : "obj");
 	free(gen);
 	free(stamp);
-	free(stamp_path);
 	free(units_path);
 	free(builds);
 	free(cache);
@@ -556,147 +727,230 @@ static char *tree_relative(const char *file, const char *cwd,
 
 /* ---- overlays (patch mode) ---- */
 
-/* Rewrite @cmd so files in @ov replace the tree's. */
-static char *overlay_cmd(const char *cmd, const char *src, const char *cwd,
-			 const char *ksrc, const char *ov, char **srcout)
+/*
+ * @cmd's options (not its compiler) with the files and directories of @ov
+ * standing in for the tree's.
+ */
+static void overlay_cmd(struct argv *out, const struct argv *cmd,
+			const char *cwd, const char *ksrc, const char *ov)
 {
-	char *copy = xstrdup(cmd), *save = NULL, *tok;
-	struct sbuf b = { 0 };
-	bool next_is_dir = false, next_is_file = false;
+	char *rel, *alt;
+	int i;
 
-	sb_add(&b, "", 0);
-	for (tok = strtok_r(copy, " ", &save); tok;
-	     tok = strtok_r(NULL, " ", &save)) {
-		const char *dir = NULL;
+	for (i = 1; i < cmd->n; i++) {
+		const char *w = cmd->v[i], *dir = NULL, *file = NULL;
 
-		if (next_is_dir || next_is_file) {
-			char *rel = tree_relative(tok, cwd, ksrc, NULL);
-			char *alt = xasprintf("%s/%s", ov, rel);
-
-			if (next_is_dir && is_dir(alt))
-				sb_printf(&b, " -I%s -I %s", alt, tok);
-			else if (next_is_file && is_file(alt))
-				sb_printf(&b, " %s", alt);
-			else
-				sb_printf(&b, " %s", tok);
-			free(rel);
-			free(alt);
-			next_is_dir = next_is_file = false;
+		if (!strcmp(w, "-I") && i + 1 < cmd->n) {
+			av_add(out, w);
+			dir = cmd->v[++i];
+		} else if (starts_with(w, "-I") && w[2]) {
+			dir = w + 2;
+		} else if (!strcmp(w, "-include") && i + 1 < cmd->n) {
+			av_add(out, w);
+			file = cmd->v[++i];
+		}
+		if (!dir && !file) {
+			av_add(out, w);
 			continue;
 		}
-		if (!strcmp(tok, "-I")) {
-			next_is_dir = true;
-			continue;
-		}
-		if (!strcmp(tok, "-include")) {
-			sb_puts(&b, " -include");
-			next_is_file = true;
-			continue;
-		}
-		if (starts_with(tok, "-I"))
-			dir = tok + 2;
+		rel = tree_relative(dir ? dir : file, cwd, ksrc, NULL);
+		alt = xasprintf("%s/%s", ov, rel);
 		if (dir) {
-			char *rel = tree_relative(dir, cwd, ksrc, NULL);
-			char *alt = xasprintf("%s/%s", ov, rel);
+			char *opt;
 
-			if (is_dir(alt))
-				sb_printf(&b, " -I%s", alt);
-			free(rel);
-			free(alt);
+			/* the overlay's directory first, then the tree's */
+			if (is_dir(alt)) {
+				opt = xasprintf("-I%s", alt);
+				av_add(out, opt);
+				free(opt);
+			}
+			opt = xasprintf("-I%s", dir);
+			av_add(out, opt);
+			free(opt);
+		} else {
+			av_add(out, is_file(alt) ? alt : file);
 		}
-		sb_printf(&b, "%s%s", b.len ? " " : "", tok);
-	}
-	free(copy);
-	{
-		char *rel = tree_relative(src, cwd, ksrc, NULL);
-		char *alt = xasprintf("%s/%s", ov, rel);
-
-		*srcout = is_file(alt) ? alt : xstrdup(src);
-		if (*srcout != alt)
-			free(alt);
 		free(rel);
+		free(alt);
 	}
-	return b.s;
+}
+
+/* @src, or the overlay's file standing in for it. */
+static void overlay_source(struct argv *out, const char *src,
+			   const char *cwd, const char *ksrc, const char *ov)
+{
+	char *rel = tree_relative(src, cwd, ksrc, NULL);
+	char *alt = xasprintf("%s/%s", ov, rel);
+
+	av_add(out, is_file(alt) ? alt : src);
+	free(rel);
+	free(alt);
 }
 
 /* ---- running the units ---- */
 
+/* Compiles of code from outside (a patch) must not hang or eat the machine. */
+static const struct limits unit_limits = {
+	.cpu_seconds = 300, .wall_seconds = 600, .memory_mb = 4096,
+	.file_mb = 64,
+};
 
-static bool plugin_records(const char *cc, const char *plugin,
-			   const char *rundir)
+/* The first line of @log that says "error", else its first line. */
+static char *first_error(const char *log)
 {
-	char *qc = shell_quote(cc), *qp = shell_quote(plugin);
-	char *qr = shell_quote(rundir);
-	char *cmd = xasprintf("echo 'int cpuidcheck_probe;' | %s -fplugin=%s -fplugin-arg-cpuidcheck_plugin-record=%s -x c -fsyntax-only - >/dev/null 2>&1",
-			      qc, qp, qr);
-	bool ok = run_shell(NULL, cmd, NULL) == 0;
+	char *text = read_file(log, NULL), *line, *save = NULL, *r = NULL;
 
-	free(cmd);
-	free(qc);
-	free(qp);
-	free(qr);
-	return ok;
-}
-
-/* Count the distinct suppressed findings the units recorded. */
-static int count_recorded_suppressed(const char *dir)
-{
-	char *q = shell_quote(dir);
-	char *cmd = xasprintf("cat %s/*.rec 2>/dev/null | awk -F '\\t' '$1 == \"finding\" && $7 == \"suppressed\" { print $4 \":\" $5 \":\" $6 \":\" $8 }' | sort -u | wc -l",
-			      q);
-	char *out = run_capture(NULL, cmd, NULL);
-	int n = atoi(out);
-
-	free(out);
-	free(cmd);
-	free(q);
-	return n;
-}
-
-static void collect(struct unit *u, const char *cwd, const char *ksrc,
-		    const char *ovdir, struct findings *fs, int *suppressed,
-		    int *failed)
-{
-	char *text = read_file(u->log, NULL), *line, *save = NULL;
-	char *first_error = NULL;
-
-	if (!text)
-		return;
-	for (line = strtok_r(text, "\n", &save); line;
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		struct finding f;
-		int k;
-
-		if (parse_finding_line(line, &f)) {
-			char *rel = tree_relative(f.file, cwd, ksrc, ovdir);
-
-			free(f.file);
-			f.file = rel;
-			findings_add(fs, &f);
-		} else if (sscanf(line, "cpuidcheck: note: %d finding", &k) == 1) {
-			*suppressed += k;
-		} else if (!first_error && strstr(line, "error: ")) {
-			first_error = line;
+		if (strstr(line, "error") || strstr(line, "Error")) {
+			r = xstrdup(line);
+			break;
 		}
-	}
-	if (u->status) {
-		(*failed)++;
-		note("note: %s did not compile%s%s", u->src,
-		     first_error ? ": " : "", first_error ? first_error : "");
+		if (!r)
+			r = xstrdup(line);
 	}
 	free(text);
+	if (!r)
+		r = xstrdup("(no output)");
+	return r;
 }
 
 /*
- * Append every unit's records to @out, the FILE fields made relative to
+ * The plugin must load into the compiler before any unit is trusted to
+ * have been checked: a plugin that does not load is an error, not "0
+ * findings".
+ */
+static void probe_plugin(const char *cc, const char *plugin,
+			 const char *rundir)
+{
+	char *src = xasprintf("%s/probe.c", rundir);
+	char *log = xasprintf("%s/probe.log", rundir);
+	char *parg = xasprintf("-fplugin=%s", plugin);
+	char *rarg = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s",
+			       rundir);
+	struct run r = { .out = log };
+	int st;
+
+	write_file(src, "int cpuidcheck_probe;\n", 22);
+	st = run_cmd(&r, cc, parg, rarg, "-fsyntax-only", src, NULL);
+	if (st) {
+		char *why = first_error(log);
+
+		die("the plugin %s does not run in %s: %s", plugin, cc, why);
+	}
+	unlink(src);
+	unlink(log);
+	free(src);
+	free(log);
+	free(parg);
+	free(rarg);
+}
+
+static bool parse_finding_text(char *line, const char *cwd, const char *ksrc,
+			       const char *ovdir, struct findings *fs)
+{
+	struct finding f;
+	char *rel;
+
+	if (!parse_finding_line(line, &f))
+		return false;
+	rel = tree_relative(f.file, cwd, ksrc, ovdir);
+	free(f.file);
+	f.file = rel;
+	findings_add(fs, &f);
+	return true;
+}
+
+static void collect(struct unit *u, const char *cwd, const char *ksrc,
+		    const char *ovdir, struct findings *fs)
+{
+	char *text = read_file(u->log, NULL), *line, *save = NULL;
+
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save))
+		parse_finding_text(line, cwd, ksrc, ovdir, fs);
+	free(text);
+}
+
+/* The records the units wrote into @dir, one text. */
+char *read_records(const char *dir)
+{
+	struct sbuf b = { 0 };
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	char **names = NULL;
+	int n = 0, i;
+
+	sb_add(&b, "", 0);
+	while (d && (e = readdir(d))) {
+		if (!ends_with(e->d_name, ".rec"))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	if (d)
+		closedir(d);
+	for (i = 0; i < n; i++) {
+		char *t = read_file(names[i], NULL);
+
+		if (t)
+			sb_puts(&b, t);
+		free(t);
+		free(names[i]);
+	}
+	free(names);
+	return b.s;
+}
+
+/* Count the distinct suppressed findings in @records. */
+static int count_suppressed(const char *records)
+{
+	char *text = xstrdup(records), *line, *save = NULL;
+	struct sbuf keys = { 0 };
+	int n = 0;
+
+	sb_add(&keys, "", 0);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *f[9], *p = line, *key;
+		int k = 0;
+
+		while (k < 9 && p) {
+			f[k++] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		if (k < 8 || strcmp(f[0], "finding") ||
+		    strcmp(f[6], "suppressed"))
+			continue;
+		key = xasprintf("%s:%s:%s:%s\n", f[3], f[4], f[5], f[7]);
+		sb_puts(&keys, key);
+		free(key);
+	}
+	sort_lines(keys.s);
+	for (line = keys.s, save = NULL; *line; ) {
+		char *e = strchr(line, '\n');
+		size_t l = e - line + 1;
+
+		n++;
+		line += l;
+		while (!strncmp(line, line - l, l))
+			line += l;
+	}
+	free(keys.s);
+	free(text);
+	return n;
+}
+
+/*
+ * Append the units' records to @out, the FILE fields made relative to
  * the tree as findings are (a file of the overlay counts as the tree's).
  */
-static void keep_records(struct sbuf *out, const char *dir, const char *cwd,
-			 const char *ksrc, const char *ovdir)
+static void keep_records(struct sbuf *out, const char *records,
+			 const char *cwd, const char *ksrc, const char *ovdir)
 {
-	char *q = shell_quote(dir);
-	char *cmd = xasprintf("cat %s/*.rec 2>/dev/null", q);
-	char *text = run_capture(NULL, cmd, NULL), *line, *save = NULL;
+	char *text = xstrdup(records), *line, *save = NULL;
 
 	sb_add(out, "", 0);
 	for (line = strtok_r(text, "\n", &save); line;
@@ -727,8 +981,6 @@ static void keep_records(struct sbuf *out, const char *dir, const char *cwd,
 		sb_puts(out, "\n");
 	}
 	free(text);
-	free(cmd);
-	free(q);
 }
 
 /* @list without the checks the program runs itself (cpuid-undeclared) */
@@ -745,94 +997,70 @@ static char *plugin_disable(const char *list)
 	return b.s;
 }
 
-static int run_plugin(const struct options *o, const char *ksrc,
-		      const struct overlay *ov, struct findings *fs)
+/* The plugin's arguments for this run, in @a. */
+static void plugin_args(struct argv *a, const struct options *o,
+			const char *plugin, const char *rundir)
 {
-	char *cwd, *plugin = plugin_path(o), *cache = cache_dir();
-	char *rundir, *tmpl, *pargs, *supfile = NULL;
-	struct unit **v;
-	int n, i, next = 0, running = 0, done = 0, jobs = jobs_of(o);
-	int sup_notes = 0, failed = 0;
-	bool rec;
+	char *t;
+	int i;
 
-	v = get_units(o, ksrc, &cwd, &n);
-	tmpl = xasprintf("%s/run.XXXXXX", cache);
-	rundir = mkdtemp(tmpl);
-	if (!rundir)
-		die("cannot create a run directory in %s: %s", cache,
-		    strerror(errno));
-	pargs = xasprintf(" -fplugin=%s", plugin);
-	if (o->error) {
-		char *t = xasprintf("%s -fplugin-arg-cpuidcheck_plugin-error",
-				    pargs);
-
-		free(pargs);
-		pargs = t;
-	}
+	t = xasprintf("-fplugin=%s", plugin);
+	av_add(a, t);
+	free(t);
+	if (o->error)
+		av_add(a, "-fplugin-arg-cpuidcheck_plugin-error");
 	if (o->disable[0]) {
 		char *d = plugin_disable(o->disable);
-		char *t = *d ? xasprintf("%s -fplugin-arg-cpuidcheck_plugin-disable=%s",
-					 pargs, d) : xstrdup(pargs);
 
+		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-disable=%s", d);
+		if (*d)
+			av_add(a, t);
+		free(t);
 		free(d);
-		free(pargs);
-		pargs = t;
 	}
 	if (suppress_text || o->nr_suppress) {
 		struct sbuf b = { 0 };
-		char *t;
+		char *sup = xasprintf("%s/suppress", rundir);
 
 		sb_add(&b, "", 0);
 		if (suppress_text)
 			sb_puts(&b, suppress_text);
 		for (i = 0; i < o->nr_suppress; i++) {
 			t = read_file(o->suppress[i], NULL);
-			if (!t) {
-				rm_rf(rundir);
+			if (!t)
 				die("--suppress %s: %s", o->suppress[i],
 				    strerror(errno));
-			}
 			sb_printf(&b, "%s\n", t);
 			free(t);
 		}
-		supfile = xasprintf("%s/suppress", rundir);
-		write_file(supfile, b.s, b.len);
+		if (!write_file(sup, b.s, b.len))
+			die("cannot write %s", sup);
+		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-suppress=%s",
+			      sup);
+		av_add(a, t);
+		free(t);
+		free(sup);
 		free(b.s);
-		t = xasprintf("%s -fplugin-arg-cpuidcheck_plugin-suppress=%s",
-			      pargs, supfile);
-		free(pargs);
-		pargs = t;
 	}
-	rec = (supfile || o->records) &&
-	      plugin_records(o->cc ? o->cc : DEFAULT_CC, plugin, rundir);
-	if (rec) {
-		char *t = xasprintf("%s -fplugin-arg-cpuidcheck_plugin-record=%s",
-				    pargs, rundir);
+	t = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s", rundir);
+	av_add(a, t);
+	free(t);
+}
 
-		free(pargs);
-		pargs = t;
-	}
-	for (i = 0; i < n; i++) {
-		char *src = NULL, *base = v[i]->cmd, *full;
+/* Run @v's commands, @jobs at a time, in @cwd. */
+static void run_units(struct unit **v, int n, int jobs, const char *cwd)
+{
+	int next = 0, running = 0, done = 0, i;
 
-		if (ov)
-			base = overlay_cmd(v[i]->cmd, v[i]->src, cwd, ksrc,
-					   ov->dir, &src);
-		full = xasprintf("%s -fsyntax-only%s %s", base, pargs,
-				 src ? src : v[i]->src);
-		if (base != v[i]->cmd)
-			free(base);
-		free(src);
-		free(v[i]->cmd);
-		v[i]->cmd = full;
-		v[i]->log = xasprintf("%s/%d.log", rundir, i);
-	}
 	while (done < n) {
 		int status;
 		pid_t pid;
 
 		while (running < jobs && next < n) {
-			v[next]->pid = spawn_shell(cwd, v[next]->cmd, v[next]->log);
+			struct run r = { .cwd = cwd, .out = v[next]->log,
+					 .limits = &unit_limits };
+
+			v[next]->pid = spawn_argv(v[next]->run.v, &r);
 			if (v[next]->pid < 0)
 				die("cannot fork: %s", strerror(errno));
 			running++;
@@ -844,8 +1072,10 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		for (i = 0; i < n; i++) {
 			if (v[i]->pid != pid)
 				continue;
+			/* the same bookkeeping as wait_child() */
+			kill(-pid, SIGKILL);
 			v[i]->status = WIFEXITED(status) ?
-				WEXITSTATUS(status) : 128;
+				WEXITSTATUS(status) : 128 + WTERMSIG(status);
 			running--;
 			done++;
 			progress("%s", "");
@@ -856,26 +1086,98 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		}
 	}
 	progress_done();
-	for (i = 0; i < n; i++)
-		collect(v[i], cwd, ksrc, ov ? ov->dir : NULL, fs, &sup_notes,
-			&failed);
-	fs->suppressed += rec ? count_recorded_suppressed(rundir) : sup_notes;
-	if (rec && o->records)
-		keep_records(o->records, rundir, cwd, ksrc,
+}
+
+/*
+ * Say why @u was not checked: the unit does not compile at all, or it
+ * compiles without the plugin and the plugin broke it.
+ */
+static void explain_failure(struct unit *u, const char *cwd,
+			    const char *plain_log, const char *what)
+{
+	struct run r = { .cwd = cwd, .out = plain_log,
+			 .limits = &unit_limits };
+	char *why = first_error(u->log);
+	struct argv plain = { 0 };
+	int i;
+
+	for (i = 0; i < u->run.n; i++)
+		if (!starts_with(u->run.v[i], "-fplugin"))
+			av_add(&plain, u->run.v[i]);
+	if (run_argv(plain.v, &r) == 0)
+		note("%s: not checked: cpuidcheck's plugin failed on it (it compiles without): %s",
+		     u->src, why);
+	else
+		note("%s: not checked: %s: %s", u->src, what, why);
+	av_free(&plain);
+	free(why);
+}
+
+static int run_plugin(const struct options *o, const char *ksrc,
+		      const struct overlay *ov, struct findings *fs,
+		      const char *failure)
+{
+	char *cwd, *plugin = plugin_path(o), *rundir, *records;
+	const char *cc = o->cc ? o->cc : DEFAULT_CC;
+	struct argv pargs = { 0 };
+	struct unit **v;
+	int n, i, failed = 0;
+
+	v = get_units(o, ksrc, &cwd, &n);
+	if (!n)
+		die("%s: no KVM unit to check", ksrc);
+	rundir = scratch_dir("run");
+	probe_plugin(cc, plugin, rundir);
+	plugin_args(&pargs, o, plugin, rundir);
+	for (i = 0; i < n; i++) {
+		struct argv *r = &v[i]->run;
+		int k;
+
+		/* kbuild's compiler word gives way to the plugin's GCC */
+		av_add(r, cc);
+		if (ov)
+			overlay_cmd(r, &v[i]->cmd, cwd, ksrc, ov->dir);
+		else
+			for (k = 1; k < v[i]->cmd.n; k++)
+				av_add(r, v[i]->cmd.v[k]);
+		av_add(r, "-fsyntax-only");
+		for (k = 0; k < pargs.n; k++)
+			av_add(r, pargs.v[k]);
+		if (ov)
+			overlay_source(r, v[i]->src, cwd, ksrc, ov->dir);
+		else
+			av_add(r, v[i]->src);
+		v[i]->log = xasprintf("%s/%d.log", rundir, i);
+	}
+	run_units(v, n, jobs_of(o), cwd);
+	for (i = 0; i < n; i++) {
+		collect(v[i], cwd, ksrc, ov ? ov->dir : NULL, fs);
+		if (v[i]->status) {
+			char *plain = xasprintf("%s/%d.plain.log", rundir, i);
+
+			explain_failure(v[i], cwd, plain, failure);
+			free(plain);
+			failed++;
+		}
+	}
+	records = read_records(rundir);
+	fs->suppressed += count_suppressed(records);
+	if (o->records)
+		keep_records(o->records, records, cwd, ksrc,
 			     ov ? ov->dir : NULL);
-	rm_rf(rundir);
+	free(records);
+	scratch_done(rundir);
 	for (i = 0; i < n; i++) {
 		free(v[i]->src);
-		free(v[i]->cmd);
+		av_free(&v[i]->cmd);
+		av_free(&v[i]->run);
 		free(v[i]->log);
 		free(v[i]);
 	}
 	free(v);
-	free(tmpl);
-	free(pargs);
-	free(supfile);
+	av_free(&pargs);
+	free(rundir);
 	free(plugin);
-	free(cache);
 	free(cwd);
 	return failed;
 }
@@ -887,20 +1189,21 @@ static void run_cocci(const struct options *o, const char *ksrc,
 {
 	char *sp = find_part("semantic-patches/cpuidcheck-cocci",
 			     "share/cpuidcheck/semantic-patches/cpuidcheck-cocci");
-	char *q, *cmd, *out, *line, *save = NULL;
+	char *out, *line, *save = NULL, *jobs, *env[2];
 	const char *root = ov ? ov->dir : ksrc;
+	struct run r = { .cwd = root, .env = env, .err = "/dev/stdout" };
 	int status;
 
 	if (!sp || access(sp, X_OK))
 		die("--engine=cocci: the Coccinelle engine (semantic-patches/cpuidcheck-cocci) is not available");
-	if (access("/usr/bin/spatch", X_OK) && run_shell(NULL,
-			"command -v spatch >/dev/null", NULL))
+	if (!have_program("spatch"))
 		die("--engine=cocci: spatch (Coccinelle) is not installed");
-	q = shell_quote(sp);
-	cmd = xasprintf("CPUIDCHECK_TREE=%s %s -j %d arch/x86/kvm 2>&1",
-			ksrc, q, jobs_of(o));
-	free(q);
-	out = run_capture(root, cmd, &status);
+	env[0] = xasprintf("CPUIDCHECK_TREE=%s", ksrc);
+	env[1] = NULL;
+	jobs = xasprintf("%d", jobs_of(o));
+	out = capture_cmd(&r, &status, sp, "-j", jobs, "arch/x86/kvm", NULL);
+	free(jobs);
+	free(env[0]);
 	if (status)
 		die("--engine=cocci: %s failed (exit %d)", sp, status);
 	for (line = strtok_r(out, "\n", &save); line;
@@ -944,8 +1247,13 @@ static void run_cocci(const struct options *o, const char *ksrc,
 	free(sp);
 }
 
+/*
+ * Check @ksrc (with @ov's files standing in, if given).  Returns the
+ * number of units that were not checked, each explained on stderr with
+ * @failure ("does not compile", "the patch breaks the build", ...).
+ */
 int check_tree(struct options *o, const char *ksrc, const struct overlay *ov,
-	       struct findings *fs)
+	       struct findings *fs, const char *failure)
 {
 	char *kvm = xasprintf("%s/arch/x86/kvm", ksrc);
 	int failed = 0;
@@ -961,7 +1269,7 @@ int check_tree(struct options *o, const char *ksrc, const struct overlay *ov,
 
 		if (!keep)
 			o->records = &rec;
-		failed = run_plugin(o, ksrc, ov, fs);
+		failed = run_plugin(o, ksrc, ov, fs, failure);
 		if (!strstr(o->disable, "cpuid-undeclared") && o->records->s)
 			undeclared_check(o->records->s, ksrc,
 					 ov ? ov->dir : NULL, fs);

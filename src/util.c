@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -205,107 +206,66 @@ int mkdir_p(const char *path)
 	return ret;
 }
 
-char *shell_quote(const char *s)
+/*
+ * A file name from outside (a patch, a commit, a mail) that may be used
+ * below a tree: relative, no "." or ".." component, no empty component,
+ * no leading '-', no control characters, not inside .git.
+ */
+bool safe_tree_path(const char *name)
 {
-	struct sbuf b = { 0 };
+	const char *c = name;
 
-	sb_puts(&b, "'");
-	for (; *s; s++) {
-		if (*s == '\'')
-			sb_puts(&b, "'\\''");
-		else
-			sb_add(&b, s, 1);
+	if (!*name || *name == '/' || *name == '-')
+		return false;
+	for (; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f || *c == '\\')
+			return false;
+	for (c = name; *c; ) {
+		size_t n = strcspn(c, "/");
+
+		if (!n || (n == 1 && c[0] == '.') ||
+		    (n == 2 && c[0] == '.' && c[1] == '.') ||
+		    (n == 4 && !strncmp(c, ".git", 4) && c == name))
+			return false;
+		c += n;
+		if (*c == '/' && !*++c)
+			return false;
 	}
-	sb_puts(&b, "'");
-	return b.s;
+	return true;
 }
 
-void rm_rf(const char *path)
+/* A revision or range from outside: no option, no control characters. */
+bool safe_rev(const char *rev)
 {
-	char *q = shell_quote(path);
-	char *cmd = xasprintf("chmod -R u+w %s 2>/dev/null; rm -rf %s", q, q);
+	const char *c;
 
-	run_shell(NULL, cmd, "/dev/null");
-	free(cmd);
-	free(q);
+	if (!*rev || *rev == '-')
+		return false;
+	for (c = rev; *c; c++)
+		if ((unsigned char)*c <= 0x20 || *c == 0x7f)
+			return false;
+	return true;
 }
 
 /*
- * Start @cmd with /bin/sh in @cwd (NULL: here); stdout and stderr go to
- * @out_path (NULL: inherited).  Returns the child's pid, -1 on failure.
+ * @s made safe for a terminal: control characters (escape sequences
+ * included, C1 controls in UTF-8 too) become '?'; tabs stay.  Returns a new string.
  */
-pid_t spawn_shell(const char *cwd, const char *cmd, const char *out_path)
+char *printable(const char *s)
 {
-	pid_t pid = fork();
+	char *r = xstrdup(s), *p;
 
-	if (pid)
-		return pid;
-	if (cwd && chdir(cwd))
-		_exit(127);
-	if (out_path) {
-		int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	for (p = r; *p; p++) {
+		unsigned char c = *p;
 
-		if (fd < 0)
-			_exit(127);
-		dup2(fd, 1);
-		dup2(fd, 2);
-		close(fd);
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			*p = '?';
+		/* C1 controls (U+0080..U+009F: CSI is U+009B) */
+		else if (c == 0xc2 && (unsigned char)p[1] >= 0x80 &&
+			 (unsigned char)p[1] <= 0x9f)
+			p[0] = p[1] = '?';
 	}
-	execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-	_exit(127);
-}
-
-/*
- * Run @cmd with /bin/sh in @cwd; stdout and stderr go to @out_path (NULL:
- * inherited).  Returns the exit status, 128+N for a signal, -1 on failure.
- */
-int run_shell(const char *cwd, const char *cmd, const char *out_path)
-{
-	int status;
-	pid_t pid = spawn_shell(cwd, cmd, out_path);
-
-	if (pid < 0)
-		return -1;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
-}
-
-/* Run @cmd in @cwd and return its stdout (stderr is left alone). */
-char *run_capture(const char *cwd, const char *cmd, int *status)
-{
-	struct sbuf b = { 0 };
-	char buf[4096];
-	char *full;
-	FILE *p;
-	size_t n;
-	int st;
-
-	if (cwd) {
-		char *q = shell_quote(cwd);
-
-		full = xasprintf("cd %s && { %s\n}", q, cmd);
-		free(q);
-	} else {
-		full = xstrdup(cmd);
-	}
-	sb_add(&b, "", 0);
-	p = popen(full, "r");
-	free(full);
-	if (!p) {
-		if (status)
-			*status = -1;
-		return b.s;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
-		sb_add(&b, buf, n);
-	st = pclose(p);
-	if (status)
-		*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	return b.s;
+	return r;
 }
 
 /* $CPUIDCHECK_CACHE, else $XDG_CACHE_HOME/cpuidcheck, ~/.cache/cpuidcheck */
@@ -376,4 +336,121 @@ unsigned long long hash_str(const char *s, unsigned long long h)
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+/* ---- real copies (no hard links: a build in the copy writes its own) ---- */
+
+static const char *copy_src, *copy_dst;
+static size_t copy_src_len;
+static bool copy_failed;
+
+static bool copy_file(const char *from, const char *to, const struct stat *st)
+{
+	int in = open(from, O_RDONLY | O_NOFOLLOW), out;
+	struct timespec times[2] = { st->st_atim, st->st_mtim };
+	bool ok = true;
+	char buf[65536];
+	ssize_t n;
+
+	if (in < 0)
+		return false;
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL, st->st_mode & 07777);
+	if (out < 0) {
+		close(in);
+		return false;
+	}
+	while (ok && (n = read(in, buf, sizeof(buf))) > 0)
+		ok = write(out, buf, n) == n;
+	ok = ok && n == 0;
+	ok = !futimens(out, times) && ok;
+	ok = !close(out) && ok;
+	close(in);
+	return ok;
+}
+
+static int copy_one(const char *path, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	const char *rel = path + copy_src_len;
+	char *to = xasprintf("%s%s", copy_dst, rel);
+	char link[PATH_MAX];
+	ssize_t n;
+
+	if (ftw->level == 1 && !strcmp(path + ftw->base, ".git")) {
+		free(to);
+		return FTW_SKIP_SUBTREE;
+	}
+	switch (flag) {
+	case FTW_D:
+		if (mkdir(to, (st->st_mode & 07777) | 0700))
+			copy_failed = true;
+		break;
+	case FTW_F:
+		if (S_ISREG(st->st_mode) && !copy_file(path, to, st))
+			copy_failed = true;
+		break;
+	case FTW_SL:
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n < 0)
+			copy_failed = true;
+		else {
+			link[n] = '\0';
+			if (symlink(link, to))
+				copy_failed = true;
+		}
+		break;
+	default:
+		copy_failed = true;
+	}
+	free(to);
+	return copy_failed ? FTW_STOP : FTW_CONTINUE;
+}
+
+/* A real copy of the regular file @from (not through a symlink) at @to. */
+bool copy_file_to(const char *from, const char *to)
+{
+	struct stat st;
+
+	return !lstat(from, &st) && S_ISREG(st.st_mode) &&
+	       copy_file(from, to, &st);
+}
+
+/*
+ * Copy the tree @from to @to (which must not exist) with real copies of
+ * every file, modes and times kept, its top-level .git left out.
+ */
+bool copy_tree(const char *from, const char *to)
+{
+	copy_src = from;
+	copy_src_len = strlen(from);
+	copy_dst = to;
+	copy_failed = false;
+	if (nftw(from, copy_one, 64,
+		 FTW_PHYS | FTW_ACTIONRETVAL) != 0 || copy_failed)
+		return false;
+	return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort the lines of @text in place (the bytes, as LC_ALL=C sort does). */
+void sort_lines(char *text)
+{
+	char *copy = xstrdup(text), **v = NULL, *line, *save = NULL, *p;
+	int n = 0, i;
+
+	for (line = strtok_r(copy, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = line;
+	}
+	qsort(v, n, sizeof(*v), cmp_str);
+	for (p = text, i = 0; i < n; i++)
+		p += sprintf(p, "%s\n", v[i]);
+	*p = '\0';
+	free(v);
+	free(copy);
 }

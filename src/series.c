@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Patches and commits -> trees, shared by --patch/--git and review.
+ *
+ * Mails are split and decoded by git's own tools (git mailsplit, git
+ * mailinfo: MIME, quoted-printable, base64, CRLF, folded subjects) and
+ * applied by git apply, which refuses names outside the directory it
+ * works in and writes through no symbolic link.  Only copies in a scratch
+ * directory are written; the tree is read.  Every name is validated
+ * (diff.c) before it is used.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cpuidcheck.h"
+
+/* git with no repository of the user's around it, paths taken literally */
+static char *git_env[] = {
+	"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+	"GIT_CEILING_DIRECTORIES", NULL, NULL,
+};
+
+static char **scratch_git_env(const char *dir)
+{
+	char *parent = xstrdup(dir), *slash = strrchr(parent, '/');
+
+	if (slash && slash != parent)
+		*slash = '\0';
+	free(git_env[5]);
+	git_env[5] = xasprintf("GIT_CEILING_DIRECTORIES=%s", parent);
+	free(parent);
+	return git_env;
+}
+
+static char *info_field(const char *info, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = info; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, name, n) && p[n] == ':' && p[n + 1] == ' ')
+			return strndup(p + n + 2, strcspn(p + n + 2, "\n"));
+	return NULL;
+}
+
+/* The commit a format-patch mail names: "From <40 hex> Mon Sep 17 ..." */
+static char *mail_commit(const char *mail)
+{
+	char *text = read_file(mail, NULL), *r = NULL;
+
+	if (text && !strncmp(text, "From ", 5) &&
+	    strspn(text + 5, "0123456789abcdef") == 40 && text[45] == ' ')
+		r = strndup(text + 5, 40);
+	free(text);
+	return r;
+}
+
+/*
+ * Read the patches of @input (a file, or "-" for stdin): one mail, an
+ * mbox of several, or a plain diff.  Bad input dies with one line.
+ */
+void series_read(struct series *s, const char *input, const char *what,
+		 const char *scratch)
+{
+	char *copy = xasprintf("%s/input", scratch);
+	char *mails = xasprintf("%s/mails", scratch), *arg, *out, *text;
+	struct run r = { .env = scratch_git_env(scratch) };
+	size_t len;
+	int i, n, st;
+
+	memset(s, 0, sizeof(*s));
+	text = read_file(input, &len);
+	if (!text)
+		die("%s: %s", what, strerror(errno));
+	if (!text[strspn(text, " \t\r\n")])
+		die("%s: empty patch", what);
+	if (memchr(text, '\0', len))
+		die("%s: not a patch (a NUL byte in it)", what);
+	if (!write_file(copy, text, len) || mkdir_p(mails))
+		die("cannot write in %s", scratch);
+	free(text);
+	/* -b: a lone mail or diff without a "From " line is one mail */
+	arg = xasprintf("-o%s", mails);
+	out = capture_cmd(&r, &st, "git", "mailsplit", "-b", arg, copy, NULL);
+	n = atoi(out);
+	free(out);
+	free(arg);
+	if (st || n <= 0)
+		die("%s: not a patch (no mail or diff in it)", what);
+	s->v = xmalloc(n * sizeof(*s->v));
+	memset(s->v, 0, n * sizeof(*s->v));
+	for (i = 0; i < n; i++) {
+		struct mail *m = &s->v[i];
+		char *mail = xasprintf("%s/%04d", mails, i + 1);
+		char *msg = xasprintf("%s.msg", mail);
+		char *info = xasprintf("%s.info", mail);
+		struct run mi = { .in = mail, .out = info, .err = "/dev/null",
+				  .env = r.env };
+		char *t;
+
+		m->diff = xasprintf("%s.diff", mail);
+		if (run_cmd(&mi, "git", "mailinfo", "-k", msg, m->diff, NULL))
+			die("%s: mail %d cannot be read as a patch", what,
+			    i + 1);
+		t = read_file(info, NULL);
+		m->subject = info_field(t ? t : "", "Subject");
+		free(t);
+		m->commit = mail_commit(mail);
+		t = read_file(m->diff, &len);
+		patch_parse(t ? t : "", t ? len : 0, &m->pi);
+		free(t);
+		if (m->pi.bad_name)
+			die("%s: refused: the patch names an unsafe path '%s'",
+			    what, printable(m->pi.bad_name));
+		s->n++;
+		free(mail);
+		free(msg);
+		free(info);
+	}
+	free(copy);
+	free(mails);
+}
+
+void series_free(struct series *s)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->v[i].subject);
+		free(s->v[i].commit);
+		free(s->v[i].diff);
+		patch_info_free(&s->v[i].pi);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+static bool under_kvm_dirs(const char *f)
+{
+	return starts_with(f, "arch/x86/kvm/") || starts_with(f, "virt/kvm/");
+}
+
+/*
+ * @dir gets copies of @ksrc's arch/x86/kvm, virt/kvm and @files (those
+ * the tree has as regular files): what a patch may change.
+ */
+bool overlay_copy(const char *ksrc, const char *dir, char *const *files,
+		  int n)
+{
+	static const char *const dirs[] = { "arch/x86/kvm", "virt/kvm" };
+	bool ok = !mkdir_p(dir);
+	size_t k;
+	int i;
+
+	for (k = 0; ok && k < ARRAY_SIZE(dirs); k++) {
+		char *from = xasprintf("%s/%s", ksrc, dirs[k]);
+		char *to = xasprintf("%s/%s", dir, dirs[k]), *slash;
+
+		if (is_dir(from)) {
+			slash = strrchr(to, '/');
+			*slash = '\0';
+			ok = !mkdir_p(to);
+			*slash = '/';
+			ok = ok && copy_tree(from, to);
+		}
+		free(from);
+		free(to);
+	}
+	for (i = 0; ok && i < n; i++) {
+		char *from = xasprintf("%s/%s", ksrc, files[i]);
+		char *to = xasprintf("%s/%s", dir, files[i]), *slash;
+		struct stat st;
+
+		if (!under_kvm_dirs(files[i]) && !lstat(from, &st) &&
+		    S_ISREG(st.st_mode)) {
+			slash = strrchr(to, '/');
+			*slash = '\0';
+			ok = !mkdir_p(to);
+			*slash = '/';
+			ok = ok && copy_file_to(from, to);
+		}
+		free(from);
+		free(to);
+	}
+	return ok;
+}
+
+/* Apply @diff to the files in @dir, git apply's way: all or nothing. */
+bool overlay_apply(const char *dir, const char *diff, int strip)
+{
+	char *p = xasprintf("-p%d", strip);
+	struct run r = { .cwd = dir, .out = "/dev/null",
+			 .env = scratch_git_env(dir) };
+	int st = run_cmd(&r, "git", "apply", p, "--whitespace=nowarn", diff,
+			 NULL);
+
+	free(p);
+	return st == 0;
+}
+
+/*
+ * @rev's arch/x86/kvm, virt/kvm and @files (those it has) into @dir, which
+ * is made anew.  False if git cannot give them or a name is unsafe.
+ */
+bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
+		      char *const *files, int n)
+{
+	struct argv ls = { 0 }, ar = { 0 };
+	struct run in_repo = { .cwd = ksrc };
+	char *list, *p, *tar = xasprintf("%s.tar", dir), *o;
+	bool ok = false;
+	int i, st;
+
+	rm_rf(dir);
+	if (mkdir_p(dir))
+		goto out;
+	av_addv(&ls, "git", "--literal-pathspecs", "ls-tree", "-r", "-z",
+		"--name-only", rev, "--", "arch/x86/kvm", "virt/kvm", NULL);
+	for (i = 0; i < n; i++)
+		av_add(&ls, files[i]);
+	list = capture_argv(ls.v, &in_repo, &st);
+	o = xasprintf("--output=%s", tar);
+	av_addv(&ar, "git", "--literal-pathspecs", "archive", "--format=tar",
+		o, rev, "--", NULL);
+	free(o);
+	/* never no path: git archive would archive the whole tree */
+	for (p = list; !st && *p; p += strlen(p) + 1) {
+		if (!safe_tree_path(p)) {
+			note("refused: %s has an unsafe path '%s'", rev,
+			     printable(p));
+			st = -1;
+		}
+		av_add(&ar, p);
+	}
+	if (!st && *list && !run_argv(ar.v, &in_repo))
+		ok = !run_cmd(NULL, "tar", "-x", "-f", tar, "-C", dir, NULL);
+	unlink(tar);
+	free(list);
+	av_free(&ls);
+	av_free(&ar);
+out:
+	free(tar);
+	return ok;
+}
