@@ -162,6 +162,7 @@ int check_tree(struct options *o, const char *ksrc,
 void load_tree_config(struct options *o, const char *ksrc);
 char *plugin_path(const struct options *o);
 char *read_records(const char *dir);
+char *normalize(const char *path, const char *cwd);
 
 /* ---- records.c ---- */
 int record_file_field(const char *kind);
@@ -219,6 +220,17 @@ bool overlay_copy(const char *ksrc, const char *dir, char *const *files,
 bool overlay_apply(const char *dir, const char *diff, int strip);
 bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
 		      char *const *files, int n);
+
+/* ---- unitcache.c: per-unit results keyed by what the compile read ---- */
+char **unit_keys(struct argv *const *cmds, int n, const char *ov,
+		 const char *run, const char *extra);
+bool unitcache_get(const char *key, const char *ov,
+		   const char *run, char **log, char **rec);
+void unitcache_put(const char *key, const char *depfile, const char *cwd,
+		   const char *ov, const char *run, const char *log,
+		   const char *rec);
+void unitcache_forget(void);
+const char *file_id(const char *path, const char *tmpdir);
 
 /* ---- patch.c ---- */
 int patch_main(struct options *o, const char *patch, const char *range);

@@ -35,6 +35,8 @@ struct unit {
 	char *src;		/* as kbuild names it */
 	struct argv cmd;	/* the compile command: no -c -o, deps, source */
 	struct argv run;	/* what this run executes */
+	char *key;		/* of its cached result */
+	bool cached;		/* the result came from the cache */
 	char *log;
 	pid_t pid;
 	int status;
@@ -681,7 +683,7 @@ static struct unit **get_units(const struct options *o, const char *ksrc,
 /* ---- paths in diagnostics ---- */
 
 /* Lexical normalisation of @path seen from @cwd. */
-static char *normalize(const char *path, const char *cwd)
+char *normalize(const char *path, const char *cwd)
 {
 	char *full = path[0] == '/' ? xstrdup(path) :
 		     xasprintf("%s/%s", cwd, path);
@@ -1042,12 +1044,54 @@ static void plugin_args(struct argv *a, const struct options *o,
 		free(sup);
 		free(b.s);
 	}
-	t = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s", rundir);
-	av_add(a, t);
-	free(t);
 }
 
-/* Run @v's commands, @jobs at a time, in @cwd. */
+/* The names of the files in @dir, one a line, sorted (for a cache key). */
+static struct sbuf *names_out;
+static size_t names_skip;
+
+static int add_name_line(const char *path, const struct stat *st, int flag,
+			 struct FTW *ftw)
+{
+	if (flag == FTW_F || flag == FTW_SL)
+		sb_printf(names_out, "%s\n", path + names_skip);
+	return 0;
+}
+
+/*
+ * What a unit's result depends on besides its command and files: the
+ * compiler, the plugin, the suppressions, and which files a patch's
+ * overlay has (a file it adds may shadow another on the include path).
+ */
+static char *key_extra(const char *cc, const char *plugin,
+		       const char *rundir, const char *ovdir)
+{
+	char *sup = xasprintf("%s/suppress", rundir), *ver, *s;
+	char *sup_text = read_file(sup, NULL);
+	struct sbuf names = { 0 };
+
+	sb_add(&names, "", 0);
+	if (ovdir) {
+		names_out = &names;
+		names_skip = strlen(ovdir);
+		nftw(ovdir, add_name_line, 16, FTW_PHYS);
+		sort_lines(names.s);
+	}
+	ver = capture_cmd(NULL, NULL, cc, "--version", NULL);
+	ver[strcspn(ver, "\n")] = '\0';
+	s = xasprintf("cc %s\nplugin %s\nsuppress %016llx %zu\noverlay %016llx %zu\n",
+		      ver, file_id(plugin, rundir),
+		      hash_str(sup_text ? sup_text : "", 0),
+		      sup_text ? strlen(sup_text) : 0,
+		      hash_str(names.s, 0), names.len);
+	free(ver);
+	free(sup);
+	free(sup_text);
+	free(names.s);
+	return s;
+}
+
+/* Run @v's commands (those not taken from the cache), @jobs at a time. */
 static void run_units(struct unit **v, int n, int jobs, const char *cwd)
 {
 	int next = 0, running = 0, done = 0, i;
@@ -1056,7 +1100,13 @@ static void run_units(struct unit **v, int n, int jobs, const char *cwd)
 		int status;
 		pid_t pid;
 
-		while (running < jobs && next < n) {
+		while (running < jobs && next < n && v[next]->cached) {
+			next++;
+			done++;
+		}
+		if (done == n)
+			break;
+		while (running < jobs && next < n && !v[next]->cached) {
 			struct run r = { .cwd = cwd, .out = v[next]->log,
 					 .limits = &unit_limits };
 
@@ -1088,6 +1138,60 @@ static void run_units(struct unit **v, int n, int jobs, const char *cwd)
 	progress_done();
 }
 
+static char *unit_path(const char *rundir, int i, const char *what)
+{
+	return xasprintf("%s/%d%s", rundir, i, what);
+}
+
+/*
+ * The unit's result from the cache, written where a compile would have
+ * put it; or the options that make the compile give what the cache keeps
+ * (its dependency list, its records in a directory of its own).
+ */
+static void take_or_prepare(struct unit *u, int i, bool rebuild,
+			    const char *ovdir, const char *rundir)
+{
+	char *recdir = unit_path(rundir, i, ".rec.d"), *log, *rec, *t;
+
+	mkdir_p(recdir);
+	if (!rebuild && unitcache_get(u->key, ovdir, rundir, &log, &rec)) {
+		t = xasprintf("%s/cached.rec", recdir);
+		u->cached = write_file(u->log, log, strlen(log)) &&
+			    write_file(t, rec, strlen(rec));
+		free(t);
+		free(log);
+		free(rec);
+	}
+	if (!u->cached) {
+		av_add(&u->run, "-MD");
+		av_add(&u->run, "-MF");
+		t = unit_path(rundir, i, ".d");
+		av_add(&u->run, t);
+		free(t);
+		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s",
+			      recdir);
+		av_add(&u->run, t);
+		free(t);
+	}
+	free(recdir);
+}
+
+/* Keep a compiled unit's result for the next run. */
+static void keep_result(struct unit *u, int i, const char *cwd,
+			const char *ovdir, const char *rundir)
+{
+	char *recdir = unit_path(rundir, i, ".rec.d");
+	char *dep = unit_path(rundir, i, ".d");
+	char *log = read_file(u->log, NULL), *rec = read_records(recdir);
+
+	if (log)
+		unitcache_put(u->key, dep, cwd, ovdir, rundir, log, rec);
+	free(log);
+	free(rec);
+	free(dep);
+	free(recdir);
+}
+
 /*
  * Say why @u was not checked: the unit does not compile at all, or it
  * compiles without the plugin and the plugin broke it.
@@ -1117,18 +1221,22 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		      const struct overlay *ov, struct findings *fs,
 		      const char *failure)
 {
-	char *cwd, *plugin = plugin_path(o), *rundir, *records;
+	char *cwd, *plugin = plugin_path(o), *rundir, *records, *extra;
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
-	struct argv pargs = { 0 };
+	const char *ovdir = ov ? ov->dir : NULL;
+	struct argv pargs = { 0 }, **cmds;
 	struct unit **v;
-	int n, i, failed = 0;
+	int n, i, failed = 0, probed = 0;
+	char **keys;
 
 	v = get_units(o, ksrc, &cwd, &n);
 	if (!n)
 		die("%s: no KVM unit to check", ksrc);
 	rundir = scratch_dir("run");
-	probe_plugin(cc, plugin, rundir);
 	plugin_args(&pargs, o, plugin, rundir);
+	unitcache_forget();
+	extra = key_extra(cc, plugin, rundir, ovdir);
+	cmds = xmalloc(n * sizeof(*cmds));
 	for (i = 0; i < n; i++) {
 		struct argv *r = &v[i]->run;
 		int k;
@@ -1148,9 +1256,22 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		else
 			av_add(r, v[i]->src);
 		v[i]->log = xasprintf("%s/%d.log", rundir, i);
+		cmds[i] = r;
 	}
+	keys = unit_keys(cmds, n, ovdir, rundir, extra);
+	for (i = 0; i < n; i++) {
+		v[i]->key = keys[i];
+		take_or_prepare(v[i], i, o->rebuild, ovdir, rundir);
+		/* a plugin that does not load is an error, not "no findings" */
+		if (!v[i]->cached && !probed++)
+			probe_plugin(cc, plugin, rundir);
+	}
+	free(keys);
+	free(cmds);
 	run_units(v, n, jobs_of(o), cwd);
 	for (i = 0; i < n; i++) {
+		if (!v[i]->cached && !v[i]->status)
+			keep_result(v[i], i, cwd, ovdir, rundir);
 		collect(v[i], cwd, ksrc, ov ? ov->dir : NULL, fs);
 		if (v[i]->status) {
 			char *plain = xasprintf("%s/%d.plain.log", rundir, i);
@@ -1160,7 +1281,16 @@ static int run_plugin(const struct options *o, const char *ksrc,
 			failed++;
 		}
 	}
-	records = read_records(rundir);
+	records = xstrdup("");
+	for (i = 0; i < n; i++) {
+		char *d = unit_path(rundir, i, ".rec.d"), *r = read_records(d);
+		char *all = xasprintf("%s%s", records, r);
+
+		free(records);
+		records = all;
+		free(r);
+		free(d);
+	}
 	fs->suppressed += count_suppressed(records);
 	if (o->records)
 		keep_records(o->records, records, cwd, ksrc,
@@ -1172,9 +1302,11 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		av_free(&v[i]->cmd);
 		av_free(&v[i]->run);
 		free(v[i]->log);
+		free(v[i]->key);
 		free(v[i]);
 	}
 	free(v);
+	free(extra);
 	av_free(&pargs);
 	free(rundir);
 	free(plugin);

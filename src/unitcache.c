@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-unit result cache: a unit that compiled before with the same
+ * command, the same plugin and the same contents of every file its
+ * compile read (GCC's own -MD list) gives the same findings and records,
+ * so they are taken from $cache/units/ instead of compiling it again.
+ *
+ * Invalidation is by content: each dependency's git blob id (SHA-1 with
+ * collision detection, from `git hash-object`, no repository needed) is
+ * compared with the one recorded.  Paths of a patch's scratch overlay are
+ * recorded as "@OV@/..." and of the run directory as "@RUN@/...", so the
+ * entries of one patch check serve the next.  The names of the overlay's
+ * files are part of the key (tree.c), so a file a patch adds on an
+ * include path, which -MD cannot list as a dependency, is a change too.
+ * A file added to the tree itself that shadows another on the include
+ * path is not seen: --rebuild (or a changed .config) starts afresh.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cpuidcheck.h"
+
+#define OV_TOKEN	"@OV@"
+#define RUN_TOKEN	"@RUN@"
+
+/* ---- blob ids, memoised for the run ---- */
+
+struct memo {
+	char **path, **id;
+	int n, size;
+};
+
+static struct memo memo;
+
+static unsigned int slot_of(const char *path, int size)
+{
+	return hash_str(path, 0) & (size - 1);
+}
+
+static char **memo_slot(const char *path)
+{
+	unsigned int i;
+
+	if (!memo.size)
+		return NULL;
+	for (i = slot_of(path, memo.size); memo.path[i];
+	     i = (i + 1) & (memo.size - 1))
+		if (!strcmp(memo.path[i], path))
+			return &memo.id[i];
+	return NULL;
+}
+
+static void memo_put(const char *path, const char *id)
+{
+	unsigned int i;
+
+	if (memo.n * 2 >= memo.size) {
+		struct memo old = memo;
+		int k;
+
+		memo.size = old.size ? old.size * 2 : 1024;
+		memo.n = 0;
+		memo.path = xmalloc(memo.size * sizeof(char *));
+		memo.id = xmalloc(memo.size * sizeof(char *));
+		memset(memo.path, 0, memo.size * sizeof(char *));
+		for (k = 0; k < old.size; k++)
+			if (old.path[k])
+				memo_put(old.path[k], old.id[k]);
+		free(old.path);
+		free(old.id);
+	}
+	for (i = slot_of(path, memo.size); memo.path[i];
+	     i = (i + 1) & (memo.size - 1))
+		;
+	memo.path[i] = xstrdup(path);
+	memo.id[i] = xstrdup(id);
+	memo.n++;
+}
+
+/* Blob ids of @paths into the memo: one git process for all of them. */
+static void hash_files(char **paths, int n, const char *tmpdir)
+{
+	char *list = xasprintf("%s/hash-paths", tmpdir), *out, *line, *save;
+	struct sbuf b = { 0 };
+	int i, k = 0, st;
+
+	sb_add(&b, "", 0);
+	for (i = 0; i < n; i++) {
+		if (memo_slot(paths[i]))
+			continue;
+		if (!is_file(paths[i])) {
+			memo_put(paths[i], "missing");
+			continue;
+		}
+		sb_printf(&b, "%s\n", paths[i]);
+		k++;
+	}
+	if (!k || !write_file(list, b.s, b.len)) {
+		free(b.s);
+		free(list);
+		return;
+	}
+	out = capture_cmd(&(struct run){ .in = list }, &st, "git",
+			  "hash-object", "--no-filters", "--stdin-paths",
+			  NULL);
+	if (st)
+		die("git hash-object failed on %s's files", tmpdir);
+	save = NULL;
+	line = strtok_r(out, "\n", &save);
+	for (i = 0; i < n; i++) {
+		if (memo_slot(paths[i]))
+			continue;
+		if (!line)
+			die("git hash-object gave too few ids");
+		memo_put(paths[i], line);
+		line = strtok_r(NULL, "\n", &save);
+	}
+	unlink(list);
+	free(out);
+	free(list);
+	free(b.s);
+}
+
+static const char *blob_id(const char *path, const char *tmpdir)
+{
+	char *p = (char *)path;
+
+	if (!memo_slot(path))
+		hash_files(&p, 1, tmpdir);
+	return *memo_slot(path);
+}
+
+/* @path's git blob id ("missing" if it is none), for cache keys. */
+const char *file_id(const char *path, const char *tmpdir)
+{
+	return blob_id(path, tmpdir);
+}
+
+/* Files may change between runs of one process (review's steps). */
+void unitcache_forget(void)
+{
+	int i;
+
+	for (i = 0; i < memo.size; i++) {
+		if (memo.path[i]) {
+			free(memo.path[i]);
+			free(memo.id[i]);
+			memo.path[i] = NULL;
+		}
+	}
+	memo.n = 0;
+}
+
+/* ---- text with the run's paths as tokens ---- */
+
+static char *replace_all(const char *s, const char *from, const char *to)
+{
+	struct sbuf b = { 0 };
+	size_t n = from ? strlen(from) : 0;
+	const char *p;
+
+	sb_add(&b, "", 0);
+	if (!n) {
+		sb_puts(&b, s);
+		return b.s;
+	}
+	while ((p = strstr(s, from))) {
+		sb_add(&b, s, p - s);
+		sb_puts(&b, to);
+		s = p + n;
+	}
+	sb_puts(&b, s);
+	return b.s;
+}
+
+/* @s with @ov and @run replaced by their tokens (@back: the other way). */
+static char *tokens(const char *s, const char *ov, const char *run,
+		    bool back)
+{
+	char *a = back ? replace_all(s, OV_TOKEN, ov ? ov : OV_TOKEN) :
+			 replace_all(s, ov, OV_TOKEN);
+	char *b = back ? replace_all(a, RUN_TOKEN, run) :
+			 replace_all(a, run, RUN_TOKEN);
+
+	free(a);
+	return b;
+}
+
+/* ---- entries ---- */
+
+static char *entry_dir(const char *key)
+{
+	char *cache = cache_dir();
+	char *d = xasprintf("%s/units/%.2s/%s", cache, key, key + 2);
+
+	free(cache);
+	return d;
+}
+
+/*
+ * The keys of @n units' results: each unit's command (paths as tokens)
+ * and @extra (compiler version, plugin id, suppressions, overlay names);
+ * one git process for all.
+ */
+char **unit_keys(struct argv *const *cmds, int n, const char *ov,
+		 const char *run, const char *extra)
+{
+	char **files = xmalloc(n * sizeof(char *)), **keys;
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		struct sbuf b = { 0 };
+
+		sb_puts(&b, "cpuidcheck-unit 1\n");
+		sb_puts(&b, extra);
+		for (k = 0; k < cmds[i]->n; k++) {
+			char *t = tokens(cmds[i]->v[k], ov, run, false);
+
+			sb_printf(&b, "\n%s", t);
+			free(t);
+		}
+		files[i] = xasprintf("%s/%d.key", run, i);
+		if (!write_file(files[i], b.s, b.len))
+			die("cannot write %s", files[i]);
+		free(b.s);
+	}
+	hash_files(files, n, run);
+	keys = xmalloc(n * sizeof(char *));
+	for (i = 0; i < n; i++) {
+		keys[i] = xstrdup(blob_id(files[i], run));
+		unlink(files[i]);
+		free(files[i]);
+	}
+	free(files);
+	return keys;
+}
+
+/*
+ * The cached log and records of @key, if every dependency is unchanged.
+ * Their paths are this run's (@ov, @run).
+ */
+bool unitcache_get(const char *key, const char *ov,
+		   const char *run, char **log, char **rec)
+{
+	char *dir = entry_dir(key), *p, *deps, *line, *save = NULL;
+	char **paths = NULL, **ids = NULL;
+	bool ok = true;
+	int n = 0, i;
+
+	p = xasprintf("%s/deps", dir);
+	deps = read_file(p, NULL);
+	free(p);
+	if (!deps) {
+		free(dir);
+		return false;
+	}
+	for (line = strtok_r(deps, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *tab = strchr(line, '\t');
+
+		if (!tab)
+			continue;
+		*tab = '\0';
+		paths = xrealloc(paths, (n + 1) * sizeof(char *));
+		ids = xrealloc(ids, (n + 1) * sizeof(char *));
+		paths[n] = tokens(tab + 1, ov, run, true);
+		ids[n++] = line;
+	}
+	hash_files(paths, n, run);
+	for (i = 0; i < n && ok; i++)
+		ok = !strcmp(blob_id(paths[i], run), ids[i]);
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(ids);
+	free(deps);
+	if (ok) {
+		char *l, *r;
+
+		p = xasprintf("%s/log", dir);
+		l = read_file(p, NULL);
+		free(p);
+		p = xasprintf("%s/rec", dir);
+		r = read_file(p, NULL);
+		free(p);
+		ok = l && r;
+		if (ok) {
+			*log = tokens(l, ov, run, true);
+			*rec = tokens(r, ov, run, true);
+		}
+		free(l);
+		free(r);
+	}
+	free(dir);
+	return ok;
+}
+
+/* Make's dependency list: the words after "target:", paths from @cwd. */
+static char **read_depfile(const char *depfile, const char *cwd, int *n)
+{
+	char *text = read_file(depfile, NULL), *p, *w, *save = NULL;
+	char **v = NULL;
+
+	*n = 0;
+	if (!text)
+		return NULL;
+	p = strstr(text, ": ");
+	for (w = p ? strtok_r(p + 1, " \t\n\\", &save) : NULL; w;
+	     w = strtok_r(NULL, " \t\n\\", &save)) {
+		v = xrealloc(v, (*n + 1) * sizeof(char *));
+		v[(*n)++] = normalize(w, cwd);
+	}
+	free(text);
+	return v;
+}
+
+/*
+ * Keep @log and @rec for @key with the dependencies @depfile lists.  An
+ * entry is written whole in a new directory and renamed into place.
+ */
+void unitcache_put(const char *key, const char *depfile, const char *cwd,
+		   const char *ov, const char *run, const char *log,
+		   const char *rec)
+{
+	char *dir = entry_dir(key), *tmp, *p, *t;
+	struct sbuf b = { 0 };
+	char **deps;
+	int n, i;
+
+	deps = read_depfile(depfile, cwd, &n);
+	if (!n) {
+		free(dir);
+		return;
+	}
+	hash_files(deps, n, run);
+	sb_add(&b, "", 0);
+	for (i = 0; i < n; i++) {
+		const char *id = blob_id(deps[i], run);
+
+		if (!strcmp(id, "missing"))
+			goto out;
+		t = tokens(deps[i], ov, run, false);
+		sb_printf(&b, "%s\t%s\n", id, t);
+		free(t);
+	}
+	tmp = xasprintf("%s.new.%d", dir, (int)getpid());
+	if (mkdir_p(tmp)) {
+		free(tmp);
+		goto out;
+	}
+	p = xasprintf("%s/deps", tmp);
+	write_file(p, b.s, b.len);
+	free(p);
+	p = xasprintf("%s/log", tmp);
+	t = tokens(log, ov, run, false);
+	write_file(p, t, strlen(t));
+	free(t);
+	free(p);
+	p = xasprintf("%s/rec", tmp);
+	t = tokens(rec, ov, run, false);
+	write_file(p, t, strlen(t));
+	free(t);
+	free(p);
+	rm_rf(dir);
+	if (rename(tmp, dir))
+		rm_rf(tmp);
+	free(tmp);
+out:
+	for (i = 0; i < n; i++)
+		free(deps[i]);
+	free(deps);
+	free(b.s);
+	free(dir);
+}
