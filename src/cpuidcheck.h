@@ -146,6 +146,7 @@ struct options {
 	bool error;
 	bool no_config;
 	bool rebuild;
+	bool strict;		/* a patch that cannot be checked is exit 2 */
 	int jobs;
 	enum format format;
 	struct sbuf *records;		/* if set: the units' records */

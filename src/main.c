@@ -147,6 +147,8 @@ int main(int argc, char **argv)
 			o.no_config = true;
 		} else if (!strcmp(a, "--rebuild")) {
 			o.rebuild = true;
+		} else if (!strcmp(a, "--strict")) {
+			o.strict = true;
 		} else if (!strcmp(a, "--error")) {
 			o.error = true;
 		} else if (!strcmp(a, "--sparse")) {

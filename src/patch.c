@@ -187,16 +187,167 @@ static void place_findings(struct findings *out, const struct patch_info *pi,
 	}
 }
 
+/* Whether @sha is a commit of @ksrc's repository (format-patch's own). */
+static bool commit_here(const char *ksrc, const char *sha)
+{
+	char *spec, *out;
+	bool yes;
+
+	if (!sha)
+		return false;
+	spec = xasprintf("%s^{commit}", sha);
+	out = git_capture(ksrc, "cat-file", "-e", "--end-of-options", spec,
+			  NULL);
+	yes = out != NULL;
+	free(out);
+	free(spec);
+	return yes;
+}
+
+/* The findings of @ksrc with @dir standing in (NULL: the tree itself). */
+static void check_state(struct options *o, const char *ksrc, const char *dir,
+			struct findings *fs, const char *what, bool is_base)
+{
+	struct overlay ov = { .dir = dir };
+
+	if (!check_tree(o, ksrc, dir ? &ov : NULL, fs, is_base ?
+			"it does not compile without the patch" :
+			"the patch breaks the build"))
+		return;
+	if (is_base)
+		die("%s: the tree does not compile without it: not checked",
+		    what);
+	die("%s breaks the build: not checked", what);
+}
+
+/* The findings of step @now that step @prev did not have, into @out. */
+static void step_findings(struct findings *prev, struct findings *now,
+			  struct findings *out)
+{
+	new_findings(prev, now, out);
+	out->suppressed += now->suppressed > prev->suppressed ?
+			   now->suppressed - prev->suppressed : 0;
+}
+
+/*
+ * A patch that cannot be checked (it needs patches this tree lacks) does
+ * not block a send: one line, exit 0, unless --strict.
+ */
+static int not_checked(const struct options *o, const char *what,
+		       const char *why)
+{
+	if (o->strict)
+		die("%s: not checked: %s", what, why);
+	note("%s: not checked: %s", what, why);
+	return EXIT_CLEAN;
+}
+
+static const char *mail_name(const struct series *s, int i, char **buf)
+{
+	free(*buf);
+	*buf = s->n > 1 ? xasprintf("patch %d of %d (%s)", i + 1, s->n,
+				    s->v[i].subject ?
+				    printable(s->v[i].subject) : "no subject") :
+			  xstrdup("the patch");
+	return *buf;
+}
+
+/*
+ * Whether the patches of @s apply in order (before anything is built):
+ * the index of the first that does not, or -1; @dir is left holding the
+ * tree's files, ready for the first patch.
+ */
+static int applies(const char *ksrc, const struct series *s,
+		   const struct patch_info *all, const char *dir)
+{
+	int i, bad = -1;
+
+	if (!overlay_copy(ksrc, dir, all->files, all->nr_files))
+		die("cannot copy the files the patch touches from %s", ksrc);
+	for (i = 0; i < s->n && bad < 0; i++)
+		if (s->v[i].pi.nr_files &&
+		    !overlay_apply(dir, s->v[i].diff, s->v[i].pi.strip))
+			bad = i;
+	rm_rf(dir);
+	if (!overlay_copy(ksrc, dir, all->files, all->nr_files))
+		die("cannot copy the files the patch touches from %s", ksrc);
+	return bad;
+}
+
+/*
+ * A format-patch mail whose commit this repository has is checked as that
+ * commit against its parent, whatever order the mails come in; others are
+ * applied in order, patch N on top of 1..N-1.  Each finding is reported
+ * at the patch that introduces it.
+ */
+static int check_series(struct options *o, const char *ksrc,
+			const struct series *s, const char *scratch,
+			struct findings *out)
+{
+	char *dirb = xasprintf("%s/base", scratch);
+	char *dirn = xasprintf("%s/new", scratch), *name = NULL;
+	struct findings prev = { 0 }, now;
+	struct patch_info all = { 0 };
+	bool commits = true, have_base = false;
+	int i;
+
+	/* every state has the files any patch of the series touches */
+	merge_info(s, &all);
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].pi.nr_files && !commit_here(ksrc, s->v[i].commit))
+			commits = false;
+	for (i = 0; i < s->n; i++) {
+		const struct mail *m = &s->v[i];
+
+		if (!m->pi.nr_files)
+			continue;
+		mail_name(s, i, &name);
+		memset(&now, 0, sizeof(now));
+		if (commits) {
+			char *parent = xasprintf("%s^", m->commit);
+
+			memset(&prev, 0, sizeof(prev));
+			if (!overlay_from_git(ksrc, parent, dirb, all.files,
+					      all.nr_files) ||
+			    !overlay_from_git(ksrc, m->commit, dirn, all.files,
+					      all.nr_files))
+				die("%s: cannot read commit %s's files", name,
+				    m->commit);
+			free(parent);
+			check_state(o, ksrc, dirb, &prev, name, true);
+		} else if (!have_base) {
+			int bad = applies(ksrc, s, &all, dirn);
+
+			if (bad >= 0)
+				return not_checked(o, mail_name(s, bad, &name),
+					bad ? "it does not apply on top of the patches before it" :
+					"it does not apply to this tree (does it need earlier patches of its series?)");
+			check_state(o, ksrc, NULL, &prev, name, true);
+			have_base = true;
+		}
+		if (!commits && !overlay_apply(dirn, m->diff, m->pi.strip))
+			die("%s: does not apply any more", name);
+		check_state(o, ksrc, dirn, &now, name, false);
+		step_findings(&prev, &now, out);
+		if (!commits)
+			prev = now;
+	}
+	patch_info_free(&all);
+	free(name);
+	free(dirb);
+	free(dirn);
+	return -1;
+}
+
 int patch_main(struct options *o, const char *patch, const char *range)
 {
 	struct findings base = { 0 }, now = { 0 }, out = { 0 };
 	struct patch_info pi = { 0 };
 	struct series s = { 0 };
-	struct overlay ovb, ovn;
 	char *ksrc = tree_root(o->ksrc ? o->ksrc : ".");
 	char *scratch, *dirb, *dirn, *what, *from = NULL, *to = NULL;
 	enum format fmt = o->format == FMT_TEXT ? FMT_CHECKPATCH : o->format;
-	int i, failed;
+	int i, rc;
 	bool relevant = false;
 
 	scratch = scratch_dir("patch");
@@ -245,39 +396,21 @@ int patch_main(struct options *o, const char *patch, const char *range)
 		print_findings(stdout, &out, fmt, what, pi.lines);
 		return EXIT_CLEAN;
 	}
+	load_tree_config(o, ksrc);
 	if (range) {
 		if (!overlay_from_git(ksrc, from, dirb, pi.files, pi.nr_files) ||
 		    !overlay_from_git(ksrc, to, dirn, pi.files, pi.nr_files))
 			die("--git %s: cannot read the range's files",
 			    printable(range));
+		check_state(o, ksrc, dirb, &base, what, true);
+		check_state(o, ksrc, dirn, &now, what, false);
+		step_findings(&base, &now, &out);
 	} else {
-		if (!overlay_copy(ksrc, dirn, pi.files, pi.nr_files))
-			die("cannot copy the files the patch touches from %s",
-			    ksrc);
-		for (i = 0; i < s.n; i++) {
-			if (!s.v[i].pi.hunks && !s.v[i].pi.nr_files)
-				continue;
-			if (!overlay_apply(dirn, s.v[i].diff, s.v[i].pi.strip))
-				die("%s: %s does not apply to %s", what,
-				    s.n > 1 ? "a patch of the series" :
-				    "the patch", ksrc);
-		}
+		rc = check_series(o, ksrc, &s, scratch, &out);
+		if (rc >= 0)
+			return rc;
 	}
-	load_tree_config(o, ksrc);
-	ovn.dir = dirn;
-	ovb.dir = dirb;
-	failed = check_tree(o, ksrc, range ? &ovb : NULL, &base,
-			    "it does not compile without the patch");
-	if (failed)
-		die("the tree does not compile without the patch: nothing checked");
-	failed = check_tree(o, ksrc, &ovn, &now, "the patch breaks the build");
-	if (failed)
-		die("%s breaks the build of %d unit%s: not checked", what,
-		    failed, failed == 1 ? "" : "s");
-	new_findings(&base, &now, &out);
-	out.suppressed = now.suppressed - base.suppressed;
-	if (out.suppressed < 0)
-		out.suppressed = 0;
+	output_root = ksrc;
 	place_findings(&out, &pi, dirn);
 	print_findings(stdout, &out, fmt, what, pi.lines);
 	if (fmt == FMT_JSON || fmt == FMT_SARIF)
