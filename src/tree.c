@@ -1321,7 +1321,7 @@ static void run_cocci(const struct options *o, const char *ksrc,
 {
 	char *sp = find_part("semantic-patches/cpuidcheck-cocci",
 			     "share/cpuidcheck/semantic-patches/cpuidcheck-cocci");
-	char *out, *line, *save = NULL, *jobs, *env[2];
+	char *out, *line, *save = NULL, *jobs, *env[3], *tmp;
 	const char *root = ov ? ov->dir : ksrc;
 	struct run r = { .cwd = root, .env = env, .err = "/dev/stdout" };
 	int status;
@@ -1330,12 +1330,18 @@ static void run_cocci(const struct options *o, const char *ksrc,
 		die("--engine=cocci: the Coccinelle engine (semantic-patches/cpuidcheck-cocci) is not available");
 	if (!have_program("spatch"))
 		die("--engine=cocci: spatch (Coccinelle) is not installed");
+	/* its temporary files go to the cache too, not /tmp */
+	tmp = scratch_dir("cocci");
 	env[0] = xasprintf("CPUIDCHECK_TREE=%s", ksrc);
-	env[1] = NULL;
+	env[1] = xasprintf("TMPDIR=%s", tmp);
+	env[2] = NULL;
 	jobs = xasprintf("%d", jobs_of(o));
 	out = capture_cmd(&r, &status, sp, "-j", jobs, "arch/x86/kvm", NULL);
 	free(jobs);
 	free(env[0]);
+	free(env[1]);
+	scratch_done(tmp);
+	free(tmp);
 	if (status)
 		die("--engine=cocci: %s failed (exit %d)", sp, status);
 	for (line = strtok_r(out, "\n", &save); line;

@@ -209,7 +209,9 @@ int mkdir_p(const char *path)
 /*
  * A file name from outside (a patch, a commit, a mail) that may be used
  * below a tree: relative, no "." or ".." component, no empty component,
- * no leading '-', no control characters, not inside .git.
+ * no leading '-', not inside .git, no control characters and none of the
+ * shell's special characters (no kernel file has them; refusing them
+ * keeps a name harmless wherever it may end up).
  */
 bool safe_tree_path(const char *name)
 {
@@ -218,7 +220,8 @@ bool safe_tree_path(const char *name)
 	if (!*name || *name == '/' || *name == '-')
 		return false;
 	for (; *c; c++)
-		if ((unsigned char)*c < 0x20 || *c == 0x7f || *c == '\\')
+		if ((unsigned char)*c < 0x20 || *c == 0x7f ||
+		    strchr("$`;|&<>(){}*?[]'\"\\!", *c))
 			return false;
 	for (c = name; *c; ) {
 		size_t n = strcspn(c, "/");
