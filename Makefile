@@ -3,6 +3,8 @@
 #   make                  build the GCC plugin (and the cpuidcheck program)
 #   make check            install what the tests need, build, run the tests
 #                         (unit cases, semantic patches, linux-source-6.12)
+#   make check-sanitize   the program's tests under ASan+UBSan (in check)
+#   make fuzz             the patch parser under libFuzzer, FUZZ_SECONDS (60)
 #   make check-kernel     the real-tree tests on 6.1, 6.12 and sid's 7.x
 #   make check-arch-x86   the plugin over all of 7.x's arch/x86/ (robustness)
 #   make demo             run the plugin over linux-source-6.12's arch/x86/kvm
@@ -57,6 +59,8 @@ check: deps
 	$(MAKE) all
 	$(MAKE) check-cases
 	$(MAKE) check-program
+	$(MAKE) check-sanitize
+	$(MAKE) fuzz
 	$(MAKE) check-review
 	$(MAKE) check-cocci
 	$(MAKE) check-kernel-6.12
@@ -95,7 +99,7 @@ bench: $(PLUGIN)
 
 clean:
 	rm -f plugin/*.so plugin/*.tmp plugin/facts.inc plugin/.built-with
-	rm -f cpuidcheck cpuidcheck.tmp
+	rm -f cpuidcheck cpuidcheck.tmp cpuidcheck-san fuzz/patch_fuzz
 
 # Each engine beyond the plugin adds its targets in its own file.
 -include mk/*.mk

@@ -1,7 +1,10 @@
 # The cpuidcheck program (src/), its tests and installation.
 #
 #   make [all]                   also builds ./cpuidcheck
-#   make check-program           tests/program/run (fast tests)
+#   make check-program           tests/program/run and tests/program/hostile
+#                                (fast tests)
+#   make check-sanitize          the same with an ASan+UBSan build
+#                                (./cpuidcheck-san); any report fails
 #   make check-program-kernel    the real-tree program tests (slow)
 #   make install PREFIX=/usr/local DESTDIR=
 PREFIX		?= /usr/local
@@ -14,7 +17,12 @@ PROG_CFLAGS	?= -O2 -g -Wall -Wextra -Wno-unused-parameter
 PROG_SRCS	:= $(wildcard src/*.c)
 PROG_HDRS	:= $(wildcard src/*.h)
 
-.PHONY: check-program check-program-kernel install
+SAN_CC		?= gcc
+SAN_CFLAGS	:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+		   -fno-sanitize-recover=undefined -Wall -Wextra \
+		   -Wno-unused-parameter
+
+.PHONY: check-program check-program-kernel check-sanitize install
 
 all: cpuidcheck
 
@@ -25,12 +33,24 @@ cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) plugin/.built-with
 		-o $@.tmp $(PROG_SRCS)
 	mv $@.tmp $@
 
+# Same sources, same defines; beside ./cpuidcheck so it finds the plugin.
+cpuidcheck-san: $(PROG_SRCS) $(PROG_HDRS) plugin/.built-with
+	$(SAN_CC) $(SAN_CFLAGS) -D_GNU_SOURCE -DPREFIX='"$(PREFIX)"' \
+		-DDEFAULT_CC='"$(CC)"' \
+		-o $@.tmp $(PROG_SRCS)
+	mv $@.tmp $@
+
 check-program: cpuidcheck $(PLUGIN)
 	tests/program/run
+	tests/program/hostile
+
+check-sanitize: cpuidcheck cpuidcheck-san $(PLUGIN)
+	scripts/check-sanitize.sh ./cpuidcheck-san
 
 check-program-kernel: cpuidcheck $(PLUGIN)
 	@scripts/deps.sh json kernel
 	CC=$(CC) tests/program/run --kernel
+	CC=$(CC) tests/program/hostile --kernel
 
 install: cpuidcheck $(PLUGIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
