@@ -158,8 +158,8 @@ struct overlay {
 
 char *tree_root(const char *path);
 int check_tree(struct options *o, const char *ksrc,
-	       const struct overlay *ov, struct findings *fs,
-	       const char *failure);
+	       const struct overlay *ov, struct findings *fs);
+const char *check_failure(void);
 void load_tree_config(struct options *o, const char *ksrc);
 char *plugin_path(const struct options *o);
 char *read_records(const char *dir);
@@ -195,6 +195,7 @@ struct patch_info {
 	int strip;		/* -p level: 1 for a/ b/ names, else 0 */
 	int hunks;
 	char *bad_name;		/* the first unsafe name, if any */
+	const char *bad_why;	/* what is wrong with it */
 };
 
 bool patch_parse(const char *text, size_t len, struct patch_info *p);
@@ -218,7 +219,9 @@ void series_read(struct series *s, const char *input, const char *what,
 void series_free(struct series *s);
 bool overlay_copy(const char *ksrc, const char *dir, char *const *files,
 		  int n);
-bool overlay_apply(const char *dir, const char *diff, int strip);
+enum apply_result { APPLY_OK, APPLY_MISFIT };
+enum apply_result overlay_apply(const char *dir, const char *diff,
+				int strip, const char *what);
 bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
 		      char *const *files, int n);
 

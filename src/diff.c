@@ -16,8 +16,10 @@ static void add_name(struct patch_info *p, const char *f)
 	int i;
 
 	if (!safe_tree_path(f)) {
-		if (!p->bad_name)
+		if (!p->bad_name) {
 			p->bad_name = xstrdup(f);
+			p->bad_why = "names an unsafe path";
+		}
 		return;
 	}
 	for (i = 0; i < p->nr_files; i++)
@@ -111,8 +113,10 @@ static char *header_name(struct patch_info *p, const char *s)
 		return NULL;
 	if (*s == '"') {
 		/* a name git had to quote: not one a kernel tree has */
-		if (!p->bad_name)
+		if (!p->bad_name) {
 			p->bad_name = xstrdup(s);
+			p->bad_why = "names an unsafe path";
+		}
 		return NULL;
 	}
 	if (p->strip < 0)
@@ -128,6 +132,7 @@ static char *header_name(struct patch_info *p, const char *s)
 bool patch_parse(const char *text, size_t len, struct patch_info *p)
 {
 	char *copy = strndup(text, len), *line, *next, *file = NULL, *n;
+	char *git_name = NULL;
 	int ln = 0, newl = 0, left = 0;
 
 	if (!copy)
@@ -193,12 +198,22 @@ bool patch_parse(const char *text, size_t len, struct patch_info *p)
 			n = strndup(a + 2, b - a - 2);
 			if (!n)
 				die("out of memory");
+			free(git_name);
+			git_name = xstrdup(b + 3);
 			if (strncmp(a, "a/", 2))
 				add_name(p, a);
 			else
 				add_name(p, n);
 			add_name(p, b + 3);
 			free(n);
+		} else if (!strncmp(line, "new file mode 120000", 20) ||
+			   !strncmp(line, "new mode 120000", 15)) {
+			/* a link a later hunk or patch could write through */
+			if (!p->bad_name) {
+				p->bad_name = xstrdup(git_name ? git_name :
+						      "?");
+				p->bad_why = "creates a symbolic link";
+			}
 		} else if (!strncmp(line, "@@ ", 3) &&
 			   hunk_header(line + 3, &newl, &left)) {
 			p->hunks++;
@@ -208,6 +223,7 @@ bool patch_parse(const char *text, size_t len, struct patch_info *p)
 	if (p->strip < 0)
 		p->strip = 1;
 	free(file);
+	free(git_name);
 	free(copy);
 	return p->hunks > 0 || p->nr_files > 0;
 }

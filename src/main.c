@@ -174,6 +174,9 @@ int main(int argc, char **argv)
 		die("--build %s: not a directory", o.build);
 	if (o.plugin && access(o.plugin, R_OK))
 		die("--plugin %s: %s", o.plugin, strerror(errno));
+	if (strchr(o.cc, '/') ? access(o.cc, X_OK) : !have_program(o.cc))
+		die("the compiler '%s' (CPUIDCHECK_CC) is not an executable",
+		    printable(o.cc));
 	if (o.ksrc && access(o.ksrc, F_OK))
 		die("%s: no such file or directory", o.ksrc);
 	if (hook)
@@ -183,15 +186,13 @@ int main(int argc, char **argv)
 
 	ksrc = tree_root(o.ksrc ? o.ksrc : ".");
 	load_tree_config(&o, ksrc);
-	failed = check_tree(&o, ksrc, NULL, &fs, "it does not compile");
+	failed = check_tree(&o, ksrc, NULL, &fs);
+	if (failed)
+		die("not checked: %s%s", check_failure(), failed == 1 ? "" :
+		    xasprintf(" (and %d more units)", failed - 1));
 	print_findings(stdout, &fs, o.format, NULL, 0);
 	if (o.format == FMT_JSON || o.format == FMT_SARIF)
 		print_summary(stderr, &fs);
 	free(ksrc);
-	if (failed) {
-		note("%d unit%s not checked: the result is incomplete",
-		     failed, failed == 1 ? " was" : "s were");
-		return EXIT_TROUBLE;
-	}
 	return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -209,15 +209,17 @@ static void check_state(struct options *o, const char *ksrc, const char *dir,
 			struct findings *fs, const char *what, bool is_base)
 {
 	struct overlay ov = { .dir = dir };
+	int failed = check_tree(o, ksrc, dir ? &ov : NULL, fs);
+	char *more = failed > 1 ? xasprintf(" (and %d more units)",
+					    failed - 1) : "";
 
-	if (!check_tree(o, ksrc, dir ? &ov : NULL, fs, is_base ?
-			"it does not compile without the patch" :
-			"the patch breaks the build"))
+	if (!failed)
 		return;
 	if (is_base)
-		die("%s: the tree does not compile without it: not checked",
-		    what);
-	die("%s breaks the build: not checked", what);
+		die("%s: not checked: the tree does not compile without it: %s%s",
+		    what, check_failure(), more);
+	die("%s breaks the build, not checked: %s%s", what, check_failure(),
+	    more);
 }
 
 /* The findings of step @now that step @prev did not have, into @out. */
@@ -266,7 +268,9 @@ static int applies(const char *ksrc, const struct series *s,
 		die("cannot copy the files the patch touches from %s", ksrc);
 	for (i = 0; i < s->n && bad < 0; i++)
 		if (s->v[i].pi.nr_files &&
-		    !overlay_apply(dir, s->v[i].diff, s->v[i].pi.strip))
+		    overlay_apply(dir, s->v[i].diff, s->v[i].pi.strip,
+				  s->v[i].subject ? printable(s->v[i].subject) :
+				  "the patch") != APPLY_OK)
 			bad = i;
 	rm_rf(dir);
 	if (!overlay_copy(ksrc, dir, all->files, all->nr_files))
@@ -325,7 +329,8 @@ static int check_series(struct options *o, const char *ksrc,
 			check_state(o, ksrc, NULL, &prev, name, true);
 			have_base = true;
 		}
-		if (!commits && !overlay_apply(dirn, m->diff, m->pi.strip))
+		if (!commits &&
+		    overlay_apply(dirn, m->diff, m->pi.strip, name) != APPLY_OK)
 			die("%s: does not apply any more", name);
 		check_state(o, ksrc, dirn, &now, name, false);
 		step_findings(&prev, &now, out);
@@ -384,8 +389,8 @@ int patch_main(struct options *o, const char *patch, const char *range)
 			die("--git %s: empty patch", printable(range));
 		patch_parse(text, strlen(text), &pi);
 		if (pi.bad_name)
-			die("--git %s: refused: the range names an unsafe path '%s'",
-			    printable(range), printable(pi.bad_name));
+			die("--git %s: refused: the range %s '%s'",
+			    printable(range), pi.bad_why, printable(pi.bad_name));
 		free(text);
 		what = xasprintf("The range %s", printable(range));
 	}

@@ -568,8 +568,7 @@ static void map_tree(struct options *o, const char *ksrc, const char *ovdir,
 	struct model m = { 0 };
 
 	o->records = &rec;
-	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs,
-				"it does not compile");
+	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs);
 	o->records = NULL;
 	load_model(&m, ksrc, ovdir);
 	build_map(cm, &m, rec.s);
@@ -1093,9 +1092,10 @@ static bool step_diff(struct step *s, struct capmap *prev,
 {
 	if (now->failed > prev->failed) {
 		s->broken = true;
-		s->why = xasprintf("does not compile (%d unit%s fail%s)",
+		s->why = xasprintf("does not compile (%d unit%s fail%s): %s",
 				   now->failed, now->failed == 1 ? "" : "s",
-				   now->failed == 1 ? "s" : "");
+				   now->failed == 1 ? "s" : "",
+				   check_failure());
 		return false;
 	}
 	diff_maps(prev, now, &s->c);
@@ -1172,8 +1172,8 @@ static void map_base(struct options *o, const char *ksrc, const char *ovdir,
 {
 	map_tree(o, ksrc, ovdir, label, cm);
 	if (cm->failed)
-		die("%s does not compile: nothing to review against",
-		    printable(label));
+		die("%s does not compile, nothing to compare with: %s",
+		    printable(label), check_failure());
 }
 
 /* The files the commits of @base..@head touch, validated. */
@@ -1316,7 +1316,8 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 		s[n].title = m->subject && *m->subject ?
 			     printable(m->subject) :
 			     xasprintf("mail %d", i + 1);
-		if (!overlay_apply(dir, m->diff, m->pi.strip)) {
+		if (overlay_apply(dir, m->diff, m->pi.strip,
+				  s[n].title) != APPLY_OK) {
 			/*
 			 * b4's per-patch check sends patch N of a series alone,
 			 * against a tree without patches 1..N-1: that the first
@@ -1412,9 +1413,8 @@ int review_main(struct options *o, int argc, char **argv)
 		load_tree_config(o, ksrc);
 		if (!strcmp(cmd, "records")) {
 			o->records = &rec;
-			if (check_tree(o, ksrc, NULL, &cm.fs,
-				       "it does not compile"))
-				die("%s: units not checked: no records", ksrc);
+			if (check_tree(o, ksrc, NULL, &cm.fs))
+				die("not checked: %s", check_failure());
 			fputs(rec.s ? rec.s : "", stdout);
 			return 0;
 		}

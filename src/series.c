@@ -113,8 +113,8 @@ void series_read(struct series *s, const char *input, const char *what,
 		patch_parse(t ? t : "", t ? len : 0, &m->pi);
 		free(t);
 		if (m->pi.bad_name)
-			die("%s: refused: the patch names an unsafe path '%s'",
-			    what, printable(m->pi.bad_name));
+			die("%s: refused: the patch %s '%s'", what,
+			    m->pi.bad_why, printable(m->pi.bad_name));
 		s->n++;
 		free(mail);
 		free(msg);
@@ -188,17 +188,43 @@ bool overlay_copy(const char *ksrc, const char *dir, char *const *files,
 	return ok;
 }
 
-/* Apply @diff to the files in @dir, git apply's way: all or nothing. */
-bool overlay_apply(const char *dir, const char *diff, int strip)
+/*
+ * Apply @diff to the files in @dir, git apply's way: all or nothing.
+ * A patch that does not fit these files (another base, earlier patches
+ * missing) is APPLY_MISFIT; one git refuses as such (corrupt, a path
+ * outside the directory or beyond a symbolic link) dies: bad input.
+ */
+enum apply_result overlay_apply(const char *dir, const char *diff,
+				int strip, const char *what)
 {
-	char *p = xasprintf("-p%d", strip);
-	struct run r = { .cwd = dir, .out = "/dev/null",
+	char *p = xasprintf("-p%d", strip), *err = xasprintf("%s.err", diff);
+	struct run r = { .cwd = dir, .out = "/dev/null", .err = err,
 			 .env = scratch_git_env(dir) };
+	static const char *const misfit[] = {
+		"patch failed", "patch does not apply", "No such file",
+		"does not exist", "already exists", "does not match index",
+	};
+	char *text, *line;
+	size_t i;
 	int st = run_cmd(&r, "git", "apply", p, "--whitespace=nowarn", diff,
 			 NULL);
 
 	free(p);
-	return st == 0;
+	if (!st) {
+		free(err);
+		return APPLY_OK;
+	}
+	text = read_file(err, NULL);
+	line = text ? text : xstrdup("git apply failed");
+	line[strcspn(line, "\n")] = '\0';
+	for (i = 0; i < ARRAY_SIZE(misfit); i++)
+		if (strstr(line, misfit[i]))
+			break;
+	if (i == ARRAY_SIZE(misfit))
+		die("%s: refused by git apply: %s", what, printable(line));
+	free(text);
+	free(err);
+	return APPLY_MISFIT;
 }
 
 /*

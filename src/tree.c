@@ -1196,30 +1196,45 @@ static void keep_result(struct unit *u, int i, const char *cwd,
  * Say why @u was not checked: the unit does not compile at all, or it
  * compiles without the plugin and the plugin broke it.
  */
-static void explain_failure(struct unit *u, const char *cwd,
-			    const char *plain_log, const char *what)
+static char *first_failure;
+
+/* The first unit the last check_tree() could not check, and why. */
+const char *check_failure(void)
+{
+	return first_failure ? first_failure : "?";
+}
+
+static char *explain_failure(struct unit *u, const char *cwd,
+			     const char *ksrc, const char *ovdir,
+			     const char *plain_log)
 {
 	struct run r = { .cwd = cwd, .out = plain_log,
 			 .limits = &unit_limits };
-	char *why = first_error(u->log);
+	char *why = first_error(u->log), *unit, *err, *s;
 	struct argv plain = { 0 };
 	int i;
 
 	for (i = 0; i < u->run.n; i++)
 		if (!starts_with(u->run.v[i], "-fplugin"))
 			av_add(&plain, u->run.v[i]);
+	unit = tree_relative(u->src, cwd, ksrc, NULL);
+	/* the overlay's paths read as the tree's */
+	err = ovdir ? xasprintf("%s/", ovdir) : NULL;
+	s = err && strstr(why, err) ? strstr(why, err) + strlen(err) : why;
 	if (run_argv(plain.v, &r) == 0)
-		note("%s: not checked: cpuidcheck's plugin failed on it (it compiles without): %s",
-		     u->src, why);
+		s = xasprintf("%s: cpuidcheck's plugin failed on it (it compiles without): %s",
+			      unit, s);
 	else
-		note("%s: not checked: %s: %s", u->src, what, why);
+		s = xasprintf("%s: %s", unit, s);
 	av_free(&plain);
+	free(unit);
+	free(err);
 	free(why);
+	return s;
 }
 
 static int run_plugin(const struct options *o, const char *ksrc,
-		      const struct overlay *ov, struct findings *fs,
-		      const char *failure)
+		      const struct overlay *ov, struct findings *fs)
 {
 	char *cwd, *plugin = plugin_path(o), *rundir, *records, *extra;
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
@@ -1276,9 +1291,12 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		if (v[i]->status) {
 			char *plain = xasprintf("%s/%d.plain.log", rundir, i);
 
-			explain_failure(v[i], cwd, plain, failure);
+			if (!failed++) {
+				free(first_failure);
+				first_failure = explain_failure(v[i], cwd, ksrc,
+								ovdir, plain);
+			}
 			free(plain);
-			failed++;
 		}
 	}
 	records = xstrdup("");
@@ -1387,11 +1405,10 @@ static void run_cocci(const struct options *o, const char *ksrc,
 
 /*
  * Check @ksrc (with @ov's files standing in, if given).  Returns the
- * number of units that were not checked, each explained on stderr with
- * @failure ("does not compile", "the patch breaks the build", ...).
+ * number of units that were not checked; check_failure() tells the first.
  */
 int check_tree(struct options *o, const char *ksrc, const struct overlay *ov,
-	       struct findings *fs, const char *failure)
+	       struct findings *fs)
 {
 	char *kvm = xasprintf("%s/arch/x86/kvm", ksrc);
 	int failed = 0;
@@ -1407,7 +1424,7 @@ int check_tree(struct options *o, const char *ksrc, const struct overlay *ov,
 
 		if (!keep)
 			o->records = &rec;
-		failed = run_plugin(o, ksrc, ov, fs, failure);
+		failed = run_plugin(o, ksrc, ov, fs);
 		if (!strstr(o->disable, "cpuid-undeclared") && o->records->s)
 			undeclared_check(o->records->s, ksrc,
 					 ov ? ov->dir : NULL, fs);

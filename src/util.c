@@ -209,7 +209,7 @@ int mkdir_p(const char *path)
 /*
  * A file name from outside (a patch, a commit, a mail) that may be used
  * below a tree: relative, no "." or ".." component, no empty component,
- * no leading '-', not inside .git, no control characters and none of the
+ * no leading '-', no .git component, no control characters and none of the
  * shell's special characters (no kernel file has them; refusing them
  * keeps a name harmless wherever it may end up).
  */
@@ -228,7 +228,7 @@ bool safe_tree_path(const char *name)
 
 		if (!n || (n == 1 && c[0] == '.') ||
 		    (n == 2 && c[0] == '.' && c[1] == '.') ||
-		    (n == 4 && !strncmp(c, ".git", 4) && c == name))
+		    (n == 4 && !strncmp(c, ".git", 4)))
 			return false;
 		c += n;
 		if (*c == '/' && !*++c)
