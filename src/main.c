@@ -68,6 +68,76 @@ bool opt(const char *name, int argc, char **argv, int *i,
 	return *v != NULL;
 }
 
+extern const char *output_root;
+
+/*
+ * cpuidcheck report [--format=F] [--tree=KSRC] [FILE|-]: the finding lines
+ * of a build log (the plugin's, or checker mode's under make C=1/C=2) in
+ * any output format, grouped and sorted as tree mode prints them.
+ */
+static int report_main(int argc, char **argv)
+{
+	enum format fmt = FMT_TEXT;
+	const char *v, *in = "-", *tree = NULL;
+	struct findings fs = { 0 };
+	char *line = NULL, *root;
+	size_t cap = 0;
+	FILE *f;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(usage_text, stdout);
+			return 0;
+		} else if (opt("--format", argc, argv, &i, &v)) {
+			if (parse_format(v) < 0)
+				usage_error("unknown format '%s'", v);
+			fmt = parse_format(v);
+		} else if (opt("--tree", argc, argv, &i, &v)) {
+			tree = v;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			usage_error("unknown option '%s'", argv[i]);
+		} else {
+			in = argv[i];
+		}
+	}
+	if (tree && !is_dir(tree))
+		die("%s: no such directory", tree);
+	f = strcmp(in, "-") ? fopen(in, "r") : stdin;
+	if (!f)
+		die("%s: cannot read it", in);
+	root = realpath(tree ? tree : ".", NULL);
+	output_root = root;
+	while (getline(&line, &cap, f) >= 0) {
+		struct finding fd;
+		int n;
+
+		if (sscanf(line, "cpuidcheck: note: %d finding", &n) == 1) {
+			fs.suppressed += n;
+			continue;
+		}
+		if (!parse_finding_line(line, &fd))
+			continue;
+		/* paths under the tree become relative to it, as in SARIF */
+		if (root && starts_with(fd.file, root) &&
+		    fd.file[strlen(root)] == '/') {
+			char *rel = xstrdup(fd.file + strlen(root) + 1);
+
+			free(fd.file);
+			fd.file = rel;
+		}
+		while (starts_with(fd.file, "./"))
+			memmove(fd.file, fd.file + 2, strlen(fd.file + 1));
+		findings_add(&fs, &fd);
+	}
+	if (f != stdin)
+		fclose(f);
+	free(line);
+	findings_sort_unique(&fs);
+	print_findings(stdout, &fs, fmt, NULL, 0);
+	return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { .engine = "plugin", .format = FMT_TEXT };
@@ -82,6 +152,8 @@ int main(int argc, char **argv)
 	e = getenv("CPUIDCHECK_ERROR");
 	if (e && !strcmp(e, "1"))
 		o.error = true;
+	if (argc > 1 && !strcmp(argv[1], "report"))
+		return report_main(argc - 1, argv + 1);
 	if (argc > 1 && (!strcmp(argv[1], "map") ||
 			 !strcmp(argv[1], "review") ||
 			 !strcmp(argv[1], "records") ||
