@@ -300,7 +300,7 @@ static size_t lead_len(const char *msg)
 
 	const char *comma = strstr(msg, ", ");
 
-	if (!n || n > 48 || memchr(msg, ';', n) || (comma && comma < p))
+	if (!n || n > 64 || memchr(msg, ';', n) || (comma && comma < p))
 		return 0;
 	return n;
 }

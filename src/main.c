@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checks.h"
 #include "cpuidcheck.h"
 
 #ifndef VERSION
@@ -200,6 +201,11 @@ int main(int argc, char **argv)
 			o.suppress[o.nr_suppress++] = v;
 		} else if (opt("--disable", argc, argv, &i, &v)) {
 			size_t l = strlen(o.disable);
+			char *bad = checks_unknown(v);
+
+			if (bad)
+				usage_error("--disable: no check called '%s'",
+					    bad);
 
 			snprintf(o.disable + l, sizeof(o.disable) - l, "%s%s",
 				 l ? "," : "", v);
