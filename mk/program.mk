@@ -61,6 +61,7 @@ cpuidcheck-san: $(PROG_SRCS) $(PROG_HDRS) plugin/.built-with
 check-program: cpuidcheck $(PLUGIN)
 	tests/program/run
 	tests/program/hostile
+	tests/program/docs-test
 
 check-sanitize: cpuidcheck cpuidcheck-san $(PLUGIN)
 	scripts/check-sanitize.sh ./cpuidcheck-san
