@@ -322,6 +322,7 @@ struct capmap {
 	char *label;
 	struct findings fs;
 	int failed;
+	char *ksrc, *ovdir;		/* its files, for quoting them */
 };
 
 static void add_site(struct sites *s, const char *api, const char *where,
@@ -605,6 +606,8 @@ static void map_tree(struct options *o, const char *ksrc, const char *ovdir,
 	load_model(&m, ksrc, ovdir);
 	build_map(cm, &m, rec.s);
 	cm->label = xstrdup(label);
+	cm->ksrc = xstrdup(ksrc);
+	cm->ovdir = ovdir ? xstrdup(ovdir) : NULL;
 	free(rec.s);
 }
 
@@ -826,6 +829,8 @@ static void json_sites(FILE *out, const char *key, const char *where,
 	fputc(']', out);
 }
 
+static const char *const reg_names[] = { "EAX", "EBX", "ECX", "EDX" };
+
 static void print_map_json(FILE *out, const struct capmap *cm)
 {
 	int i, j;
@@ -846,9 +851,7 @@ static void print_map_json(FILE *out, const struct capmap *cm)
 		json_str(out, ft->place);
 		if (ft->placed)
 			fprintf(out, ", \"function\": %lu, \"index\": %lu, \"register\": \"%s\", \"bit\": %d",
-				ft->fn, ft->idx,
-				(const char *[]){ "EAX", "EBX", "ECX", "EDX" }[ft->reg],
-				ft->bit);
+				ft->fn, ft->idx, reg_names[ft->reg], ft->bit);
 		fputs(", \"advertised\": ", out);
 		json_str(out, a);
 		fputs(", \"gates\": ", out);
@@ -1018,7 +1021,81 @@ struct change {
 	int added, removed, rewrapped, queries, cr4, introduced, fixed;
 	int worst;			/* 0 pass, 1 warn, 2 fail */
 	struct sbuf text;
+	struct sbuf reply;		/* --format=reply: quotes, findings */
 };
+
+/* review --format=reply: text to paste into a reply to the patch */
+static bool reply_format;
+
+/* @text wrapped at 72 columns, as a mail is, from column @col */
+static void sb_wrap(struct sbuf *b, int col, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (col && col + 1 + (int)n > 72) {
+			sb_puts(b, "\n");
+			col = 0;
+		} else if (col) {
+			sb_puts(b, " ");
+			col++;
+		}
+		sb_add(b, text, n);
+		col += n;
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+	sb_puts(b, "\n");
+}
+
+/*
+ * The finding @f of map @now for a reply: its line and the one before,
+ * quoted ("> "), then the finding under them, its fix on a line of its
+ * own, as a maintainer answers a patch.
+ */
+static void reply_finding(struct sbuf *b, const struct capmap *now,
+			  const struct finding *f)
+{
+	char *t = tree_text(now->ksrc, now->ovdir, f->file), *p = t;
+	char *body, *fix = f->fix;
+	int l;
+
+	for (l = 1; p && l < f->line - 1; l++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	for (; p && *p && l <= f->line; l++) {
+		size_t n = strcspn(p, "\n");
+
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (l >= f->line - 1) {
+			sb_puts(b, n ? "> " : ">");
+			sb_add(b, p, n);
+			sb_puts(b, "\n");
+		}
+		p += strcspn(p, "\n");
+		if (*p)
+			p++;
+	}
+	free(t);
+	body = fix ? strndup(f->message, strlen(f->message) - strlen(fix)) :
+	       xstrdup(f->message);
+	l = strlen(body);
+	while (fix && l && (body[l - 1] == ' ' || body[l - 1] == ';'))
+		body[--l] = '\0';
+	l = b->len;
+	sb_printf(b, "\n%s:%d: [%s]", f->file, f->line, f->check);
+	sb_wrap(b, b->len - l - 1, body);
+	if (fix) {
+		sb_puts(b, "Fix:");
+		sb_wrap(b, 4, fix);
+	}
+	sb_puts(b, "\n");
+	free(body);
+}
 
 static const struct feat *find_feat(const struct capmap *cm, const char *n)
 {
@@ -1073,7 +1150,8 @@ static const struct finding *match_finding(const struct findings *a,
 }
 
 static void diff_findings(const struct findings *a, const struct findings *b,
-			  const char *what, int *count, struct change *c)
+			  const char *what, int *count, struct change *c,
+			  const struct capmap *now)
 {
 	const struct finding *m;
 	int i;
@@ -1099,6 +1177,8 @@ static void diff_findings(const struct findings *a, const struct findings *b,
 		sb_printf(&c->text, "  %s %s:%d:%d: %s [%s]\n", what,
 			  b->v[i].file, b->v[i].line, b->v[i].column,
 			  b->v[i].message, b->v[i].check);
+		if (now)
+			reply_finding(&c->reply, now, &b->v[i]);
 		if (*what == 'i') {
 			int w = !strcmp(b->v[i].check, "cpuid-leaf") ||
 				!strcmp(b->v[i].check, "cpuid-alias") ? 2 : 1;
@@ -1258,8 +1338,8 @@ static void diff_maps(const struct capmap *a, const struct capmap *b,
 		diff_sites(o->name, f ? &f->query : NULL, &o->query, "-",
 			   "query of", &c->queries, &c->text);
 	}
-	diff_findings(&a->fs, &b->fs, "introduced", &c->introduced, c);
-	diff_findings(&b->fs, &a->fs, "fixed", &c->fixed, c);
+	diff_findings(&a->fs, &b->fs, "introduced", &c->introduced, c, b);
+	diff_findings(&b->fs, &a->fs, "fixed", &c->fixed, c, NULL);
 }
 
 static char *change_summary(const struct change *c)
@@ -1322,6 +1402,15 @@ static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 			fputs(", \"details\": ", out);
 			json_str(out, s[i].c.text.s ? s[i].c.text.s : "");
 			fputc('}', out);
+		} else if (reply_format) {
+			/* a reply: the patch, then each finding under its line */
+			fprintf(out, "%s%s\n\n", i ? "\n" : "", s[i].title);
+			if (s[i].broken)
+				fprintf(out, "It %s.\n", s[i].why);
+			else if (s[i].c.reply.s)
+				fputs(s[i].c.reply.s, out);
+			else
+				fputs("No CPUID findings introduced.\n", out);
 		} else {
 			fprintf(out, "%s%s\n  %s\n%s", i ? "\n" : "",
 				s[i].title, sum,
@@ -1537,9 +1626,9 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 
 static const char review_usage[] =
 "usage: cpuidcheck map [--format=text|json|html] [--link=URL --rev=REV] [KSRC]\n"
-"       cpuidcheck review --trees OLD NEW [--format=text|json|b4]\n"
-"       cpuidcheck review BASE..HEAD [KSRC] [--format=text|json|b4]\n"
-"       cpuidcheck review --mbox FILE|- [KSRC] [--format=text|json|b4]\n";
+"       cpuidcheck review --trees OLD NEW [--format=text|json|b4|reply]\n"
+"       cpuidcheck review BASE..HEAD [KSRC] [--format=text|json|b4|reply]\n"
+"       cpuidcheck review --mbox FILE|- [KSRC] [--format=text|json|b4|reply]\n";
 
 int review_main(struct options *o, int argc, char **argv)
 {
@@ -1557,6 +1646,8 @@ int review_main(struct options *o, int argc, char **argv)
 				o->format = FMT_HTML;
 			else if (!strcmp(v, "b4") && !strcmp(cmd, "review"))
 				o->format = FMT_B4;
+			else if (!strcmp(v, "reply") && !strcmp(cmd, "review"))
+				reply_format = true;
 			else if (!strcmp(v, "json") || !strcmp(v, "text"))
 				o->format = parse_format(v);
 			else
