@@ -60,6 +60,7 @@ static const struct opt_doc {
 	{ "--install-hook", "install git's sendemail-validate hook" },
 	{ "--error", "checker mode: findings fail the build" },
 	{ "--sparse", "checker mode: run sparse too (if it passes the probe)" },
+	{ "--checker", "checker mode, whatever the other arguments look like" },
 	{ "--trees", "review: OLD NEW are two trees" },
 	{ "--mbox=FILE|-", "review: the patches of a series, per patch" },
 	{ "--link=URL", "map: sites as addresses, URL with {path}, {line}, {rev}" },
