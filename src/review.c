@@ -746,6 +746,8 @@ static char *gating(const struct feat *ft)
 	return b.s;
 }
 
+static void sb_wrap(struct sbuf *b, int col, const char *text);
+
 static void print_sites_text(FILE *out, const char *what,
 			     const struct sites *s, bool api)
 {
@@ -790,10 +792,20 @@ static void print_map_text(FILE *out, const struct capmap *cm)
 		}
 		if (strcmp(g, "-"))
 			fprintf(out, "    cr4: %s\n", g);
-		for (j = 0; j < ft->fs.n; j++)
-			fprintf(out, "    finding: %s:%d: [%s] %s\n",
+		for (j = 0; j < ft->fs.n; j++) {
+			struct sbuf b = { 0 };
+			char *p;
+
+			/* wrapped as a mail is, indented under the row */
+			sb_add(&b, "", 0);
+			sb_wrap(&b, 0, ft->fs.v[j].message);
+			fprintf(out, "    finding: %s:%d: [%s]\n",
 				base_name(ft->fs.v[j].file), ft->fs.v[j].line,
-				ft->fs.v[j].check, ft->fs.v[j].message);
+				ft->fs.v[j].check);
+			for (p = strtok(b.s, "\n"); p; p = strtok(NULL, "\n"))
+				fprintf(out, "        %s\n", p);
+			free(b.s);
+		}
 		nq += ft->query.n;
 		nf += ft->fs.n;
 		free(a);
