@@ -12,6 +12,11 @@ BINDIR		 = $(PREFIX)/bin
 LIBDIR		 = $(PREFIX)/lib/cpuidcheck
 SHAREDIR	 = $(PREFIX)/share/cpuidcheck
 MANDIR		 = $(PREFIX)/share/man/man1
+# README.md and docs/checks.md: SARIF's informationUri and helpUri point at
+# them (file: URIs), unless DOC_URL names where the project's files are
+# published (make DOC_URL=https://host/cpuidcheck/tree/).
+DOCDIR		 = $(PREFIX)/share/doc/cpuidcheck
+DOC_URL		?=
 PROG_CC		?= cc
 PROG_CFLAGS	?= -O2 -g -Wall -Wextra -Wno-unused-parameter
 PROG_SRCS	:= $(wildcard src/*.c)
@@ -26,10 +31,23 @@ SAN_CFLAGS	:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 all: cpuidcheck
 
+# The check registry is embedded so an installed program needs nothing
+# beside it (as plugin/facts.inc for the plugin).
+src/checks.inc: data/checks
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&\\n"/' $< > $@.tmp
+	mv $@.tmp $@
+
+# docs/checks.md is made from the registry and committed (SARIF's helpUri
+# points at its sections); tests/program/docs-test checks it is current.
+docs/checks.md: data/checks scripts/checks-doc
+	scripts/checks-doc $< > $@.tmp
+	mv $@.tmp $@
+
 # The program runs the plugin with the GCC it was built for.
-cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) plugin/.built-with
+cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
 	$(PROG_CC) $(PROG_CFLAGS) -D_GNU_SOURCE -DPREFIX='"$(PREFIX)"' \
 		-DDEFAULT_CC='"$(CC)"' \
+		$(if $(DOC_URL),-DDOC_URL='"$(DOC_URL)"') \
 		-o $@.tmp $(PROG_SRCS)
 	mv $@.tmp $@
 
@@ -43,6 +61,7 @@ cpuidcheck-san: $(PROG_SRCS) $(PROG_HDRS) plugin/.built-with
 check-program: cpuidcheck $(PLUGIN)
 	tests/program/run
 	tests/program/hostile
+	tests/program/docs-test
 
 check-sanitize: cpuidcheck cpuidcheck-san $(PLUGIN)
 	scripts/check-sanitize.sh ./cpuidcheck-san
@@ -64,3 +83,11 @@ install: cpuidcheck $(PLUGIN)
 		install -m $$m $$f $(DESTDIR)$(SHAREDIR)/semantic-patches/; \
 	done
 	install -m 644 man/cpuidcheck.1 $(DESTDIR)$(MANDIR)/cpuidcheck.1
+	install -d $(DESTDIR)$(DOCDIR)/docs
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 644 docs/checks.md $(DESTDIR)$(DOCDIR)/docs/checks.md
+
+.PHONY: clean-program-generated
+clean: clean-program-generated
+clean-program-generated:
+	rm -f src/checks.inc src/checks.inc.tmp

@@ -7,40 +7,112 @@
  *   cpuidcheck --patch FILE|- [KSRC]       pre-submit check of a patch
  *   cpuidcheck --git RANGE [KSRC]          ... of a git range
  *   cpuidcheck --install-hook [KSRC]       git sendemail-validate hook
+ *   cpuidcheck map|review|merge ...        review.c
+ *   cpuidcheck report [LOG]                a build log's findings, any format
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "checks.h"
 #include "cpuidcheck.h"
 
 #ifndef VERSION
 #define VERSION "0.1"
 #endif
 
-static const char usage_text[] =
-"usage: cpuidcheck [options] [KSRC]\n"
-"       cpuidcheck --patch FILE|- [options] [KSRC]\n"
-"       cpuidcheck --git RANGE [options] [KSRC]\n"
-"       cpuidcheck --install-hook [KSRC]\n"
-"       make C=1 CHECK=cpuidcheck ...   (kbuild's checker hook)\n"
-"options:\n"
-"  --format=text|json|sarif|checkpatch|terse   output format (default\n"
-"                     text; checkpatch for --patch/--git; terse: one line\n"
-"                     a finding and no summary, for b4 prep --check)\n"
-"  --engine=plugin|cocci|both            engine (default plugin)\n"
-"  --build=DIR        use this configured kernel build for the commands\n"
-"  --suppress=FILE    acknowledged findings (CHECK SUBJECT [why] lines)\n"
-"  --disable=CHECKS   comma-separated checks not to run\n"
-"  --no-config        ignore KSRC/.cpuidcheck\n"
-"  --rebuild          redo the cached scratch build\n"
-"  --error            checker mode: findings fail the build\n"
-"  --sparse           checker mode: run sparse too (if it passes the probe)\n"
-"  --plugin=SO        the GCC plugin to use\n"
-"  -j N, --jobs=N     parallel compiles (default: the number of CPUs)\n"
-"  -h, --help         this text;  --version  the version\n"
-"see cpuidcheck(1)\n";
+/*
+ * Every command and option, for --help; tests/program/docs-test checks
+ * that the man page and the README describe exactly these and that the
+ * parsers below accept each option.
+ */
+static const char *const command_docs[] = {
+	"cpuidcheck [options] [KSRC]                tree mode: check a kernel tree",
+	"cpuidcheck --patch FILE|- [options] [KSRC]  a patch (mail, mbox, diff)",
+	"cpuidcheck --git RANGE [options] [KSRC]     the commits of a git range",
+	"cpuidcheck --install-hook [KSRC]           git's sendemail-validate hook",
+	"cpuidcheck map [--format=text|json|html] [--link=URL [--rev=REV]] [KSRC]",
+	"cpuidcheck review --trees OLD NEW          what changed between trees",
+	"cpuidcheck review BASE..HEAD [KSRC]        ... per commit of a range",
+	"cpuidcheck review --mbox FILE|- [KSRC]     ... per patch of a series",
+	"cpuidcheck merge RECDIR                    cpuid-undeclared over records",
+	"cpuidcheck report [--format=F] [--tree=KSRC] [LOG|-]",
+	"make C=1|2 CHECK=cpuidcheck ...            checker mode (kbuild's hook)",
+};
+
+static const struct opt_doc {
+	const char *name;	/* as typed; "-j N, --jobs=N" style for two */
+	const char *help;
+} opt_docs[] = {
+	{ "--format=text|json|sarif|checkpatch|terse",
+	  "output format (default text; checkpatch for --patch/--git; terse: a line a finding, no summary, for b4 prep --check); map: text|json|html; review: text|json|b4|reply (to paste into a reply: per patch, quoted lines, each finding under its line)" },
+	{ "--engine=plugin|cocci|both", "engine (default plugin)" },
+	{ "--build=DIR", "use this configured kernel build's commands" },
+	{ "--suppress=FILE", "acknowledged findings (CHECK SUBJECT [why] lines)" },
+	{ "--disable=CHECKS", "comma-separated checks not to run (below)" },
+	{ "--no-config", "ignore KSRC/.cpuidcheck" },
+	{ "--rebuild", "redo the cached scratch build" },
+	{ "--plugin=SO", "the GCC plugin to use" },
+	{ "-j N, --jobs=N", "parallel compiles (default: the number of CPUs)" },
+	{ "--patch=FILE|-", "check a patch before sending it" },
+	{ "--git=RANGE", "check the commits of a git range" },
+	{ "--install-hook", "install git's sendemail-validate hook" },
+	{ "--error", "checker mode: findings fail the build" },
+	{ "--sparse", "checker mode: run sparse too (if it passes the probe)" },
+	{ "--checker", "checker mode, whatever the other arguments look like" },
+	{ "--trees", "review: OLD NEW are two trees" },
+	{ "--mbox=FILE|-", "review: the patches of a series, per patch" },
+	{ "--link=URL", "map: sites as addresses, URL with {path}, {line}, {rev}" },
+	{ "--rev=REV", "map: what {rev} of --link stands for" },
+	{ "--tree=KSRC", "report: the tree the log's paths are in" },
+	{ "-h, --help", "this text" },
+	{ "--version", "the version" },
+};
+
+static void print_usage(FILE *out)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < ARRAY_SIZE(command_docs); i++)
+		fprintf(out, "%s %s\n", i ? "      " : "usage:",
+			command_docs[i]);
+	fputs("options:\n", out);
+	for (i = 0; i < ARRAY_SIZE(opt_docs); i++) {
+		const char *h = opt_docs[i].help;
+		int col = fprintf(out, "  %s", opt_docs[i].name);
+
+		/* the help from column 22 (or a line of its own), to 79 */
+		if (col > 21) {
+			fputc('\n', out);
+			col = 0;
+		}
+		fprintf(out, "%*s", 22 - col, "");
+		while (*h) {
+			size_t n = strlen(h);
+
+			if (n > 57) {
+				n = 57;
+				while (n && h[n] != ' ')
+					n--;
+				if (!n)
+					n = 57;
+			}
+			fprintf(out, "%.*s\n", (int)n, h);
+			h += n;
+			while (*h == ' ')
+				h++;
+			if (*h)
+				fprintf(out, "%22s", "");
+		}
+	}
+	fputs("checks (--disable, suppressions; docs/checks.md):\n", out);
+	for (c = 0; c < checks_count(); c++)
+		fprintf(out, "  %s\n%6s%s\n", check_nth(c)->name, "",
+			check_nth(c)->summary);
+	fputs("see cpuidcheck(1)\n", out);
+}
 
 void usage_error(const char *fmt, const char *arg)
 {
@@ -68,6 +140,76 @@ bool opt(const char *name, int argc, char **argv, int *i,
 	return *v != NULL;
 }
 
+extern const char *output_root;
+
+/*
+ * cpuidcheck report [--format=F] [--tree=KSRC] [FILE|-]: the finding lines
+ * of a build log (the plugin's, or checker mode's under make C=1/C=2) in
+ * any output format, grouped and sorted as tree mode prints them.
+ */
+static int report_main(int argc, char **argv)
+{
+	enum format fmt = FMT_TEXT;
+	const char *v, *in = "-", *tree = NULL;
+	struct findings fs = { 0 };
+	char *line = NULL, *root;
+	size_t cap = 0;
+	FILE *f;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			print_usage(stdout);
+			return 0;
+		} else if (opt("--format", argc, argv, &i, &v)) {
+			if (parse_format(v) < 0)
+				usage_error("unknown format '%s'", v);
+			fmt = parse_format(v);
+		} else if (opt("--tree", argc, argv, &i, &v)) {
+			tree = v;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			usage_error("unknown option '%s'", argv[i]);
+		} else {
+			in = argv[i];
+		}
+	}
+	if (tree && !is_dir(tree))
+		die("%s: no such directory", tree);
+	f = strcmp(in, "-") ? fopen(in, "r") : stdin;
+	if (!f)
+		die("%s: cannot read it", in);
+	root = realpath(tree ? tree : ".", NULL);
+	output_root = root;
+	while (getline(&line, &cap, f) >= 0) {
+		struct finding fd;
+		int n;
+
+		if (sscanf(line, "cpuidcheck: note: %d finding", &n) == 1) {
+			fs.suppressed += n;
+			continue;
+		}
+		if (!parse_finding_line(line, &fd))
+			continue;
+		/* paths under the tree become relative to it, as in SARIF */
+		if (root && starts_with(fd.file, root) &&
+		    fd.file[strlen(root)] == '/') {
+			char *rel = xstrdup(fd.file + strlen(root) + 1);
+
+			free(fd.file);
+			fd.file = rel;
+		}
+		while (starts_with(fd.file, "./"))
+			memmove(fd.file, fd.file + 2, strlen(fd.file + 1));
+		findings_add(&fs, &fd);
+	}
+	if (f != stdin)
+		fclose(f);
+	free(line);
+	findings_sort_unique(&fs);
+	print_findings(stdout, &fs, fmt, NULL, 0);
+	return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { .engine = "plugin", .format = FMT_TEXT };
@@ -82,6 +224,8 @@ int main(int argc, char **argv)
 	e = getenv("CPUIDCHECK_ERROR");
 	if (e && !strcmp(e, "1"))
 		o.error = true;
+	if (argc > 1 && !strcmp(argv[1], "report"))
+		return report_main(argc - 1, argv + 1);
 	if (argc > 1 && (!strcmp(argv[1], "map") ||
 			 !strcmp(argv[1], "review") ||
 			 !strcmp(argv[1], "records") ||
@@ -104,7 +248,7 @@ int main(int argc, char **argv)
 		const char *a = argv[i];
 
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage_text, stdout);
+			print_usage(stdout);
 			return 0;
 		} else if (!strcmp(a, "--version")) {
 			printf("cpuidcheck %s\n", VERSION);
@@ -128,6 +272,11 @@ int main(int argc, char **argv)
 			o.suppress[o.nr_suppress++] = v;
 		} else if (opt("--disable", argc, argv, &i, &v)) {
 			size_t l = strlen(o.disable);
+			char *bad = checks_unknown(v);
+
+			if (bad)
+				usage_error("--disable: no check called '%s'",
+					    bad);
 
 			snprintf(o.disable + l, sizeof(o.disable) - l, "%s%s",
 				 l ? "," : "", v);
@@ -153,8 +302,6 @@ int main(int argc, char **argv)
 			o.error = true;
 		} else if (!strcmp(a, "--sparse")) {
 			sparse = true;
-		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-			verbose = true;
 		} else if (a[0] == '-' && a[1]) {
 			usage_error("unknown option '%s'", a);
 		} else if (o.ksrc) {

@@ -309,6 +309,10 @@ struct feat {
 	char *place;
 	struct sites decl, set, query, gate;
 	struct findings fs;
+	/* where it is, for CPUID order: the word's function, index, register */
+	bool placed;
+	unsigned long fn, idx;
+	int reg, bit;
 };
 
 struct capmap {
@@ -318,6 +322,7 @@ struct capmap {
 	char *label;
 	struct findings fs;
 	int failed;
+	char *ksrc, *ovdir;		/* its files, for quoting them */
 };
 
 static void add_site(struct sites *s, const char *api, const char *where,
@@ -370,14 +375,39 @@ static int split(char *line, char **f, int max)
 	return n;
 }
 
+#define CMP(a, b)	((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
+
+/*
+ * CPUID order: by the word's function, index and register, then by bit;
+ * features of a word the tree does not place come last, by word name.
+ */
 static int cmp_feat(const void *a, const void *b)
 {
 	const struct feat *x = a, *y = b;
-	int c = strcmp(x->word ? x->word : "~", y->word ? y->word : "~");
+	int c = CMP(!x->placed, !y->placed);
 
-	if (c)
-		return c;
-	return strcmp(x->name, y->name);
+	if (!c && x->placed)
+		c = CMP(x->fn, y->fn) ? : CMP(x->idx, y->idx) ? :
+		    CMP(x->reg, y->reg) ? : CMP(x->bit, y->bit);
+	if (!c)
+		c = strcmp(x->word ? x->word : "~", y->word ? y->word : "~");
+	return c ? c : strcmp(x->name, y->name);
+}
+
+/* Where @ft's word is: its function, index and register. */
+static void place_feat(struct feat *ft, const struct model *m, int bit)
+{
+	int i;
+
+	for (i = 0; ft->word && i < m->nw; i++)
+		if (!strcmp(m->w[i].name, ft->word)) {
+			ft->placed = true;
+			ft->fn = m->w[i].fn;
+			ft->idx = m->w[i].idx;
+			ft->reg = m->w[i].reg;
+			ft->bit = bit;
+			return;
+		}
 }
 
 static void build_map(struct capmap *cm, const struct model *m,
@@ -423,8 +453,10 @@ static void build_map(struct capmap *cm, const struct model *m,
 			d = find_def(m, ft->name);
 		if (d && !ft->word && d->word)
 			ft->word = xstrdup(d->word);
-		if (d)
+		if (d) {
 			ft->place = place_of(m, ft->word, d->bit);
+			place_feat(ft, m, d->bit);
+		}
 		free(kvm);
 	}
 	qsort(cm->v, cm->n, sizeof(*cm->v), cmp_feat);
@@ -573,6 +605,8 @@ static void map_tree(struct options *o, const char *ksrc, const char *ovdir,
 	load_model(&m, ksrc, ovdir);
 	build_map(cm, &m, rec.s);
 	cm->label = xstrdup(label);
+	cm->ksrc = xstrdup(ksrc);
+	cm->ovdir = ovdir ? xstrdup(ovdir) : NULL;
 	free(rec.s);
 }
 
@@ -633,6 +667,106 @@ static char *gates(const struct feat *ft)
 	return b.s;
 }
 
+/*
+ * --link: the address of a source line, from a template with {path} (the
+ * file, relative to the tree), {line} and {rev} (--rev); NULL: plain
+ * file:line.
+ */
+static const char *link_template, *link_rev;
+
+/* @s's address under --link, or NULL */
+static char *site_url(const struct site *s)
+{
+	struct sbuf b = { 0 };
+	const char *p;
+	char num[16];
+
+	if (!link_template)
+		return NULL;
+	snprintf(num, sizeof(num), "%d", s->line);
+	sb_add(&b, "", 0);
+	for (p = link_template; *p; ) {
+		if (starts_with(p, "{path}")) {
+			sb_puts(&b, s->file);
+			p += 6;
+		} else if (starts_with(p, "{line}")) {
+			sb_puts(&b, num);
+			p += 6;
+		} else if (starts_with(p, "{rev}")) {
+			sb_puts(&b, link_rev ? link_rev : "");
+			p += 5;
+		} else {
+			sb_add(&b, p++, 1);
+		}
+	}
+	return b.s;
+}
+
+/* "vmx/vmx.c:7732", or its --link address */
+static char *site_ref(const struct site *s)
+{
+	char *u = site_url(s);
+
+	return u ? u : xasprintf("%s:%d", base_name(s->file), s->line);
+}
+
+/*
+ * The CR4 bits @ft enumerates and where each is gated: "CR4.SMEP" when
+ * both __cr4_reserved_bits() and nested VMX's cr4_fixed1 gate it, else
+ * which one does (the ten legacy bits are gated in cr4_fixed1 only,
+ * beside the cpuid-cr4 finding that says __cr4_reserved_bits() never is).
+ */
+static char *gating(const struct feat *ft)
+{
+	struct sbuf b = { 0 };
+	int i, j;
+
+	sb_add(&b, "", 0);
+	for (i = 0; i < ft->gate.n; i++) {
+		bool rb = false, fx = false;
+
+		for (j = 0; j < i; j++)
+			if (!strcmp(ft->gate.v[j].api, ft->gate.v[i].api))
+				break;
+		if (j < i)
+			continue;
+		for (j = i; j < ft->gate.n; j++) {
+			if (strcmp(ft->gate.v[j].api, ft->gate.v[i].api))
+				continue;
+			rb |= !strcmp(ft->gate.v[j].where, "reserved-bits");
+			fx |= !strcmp(ft->gate.v[j].where, "fixed1");
+		}
+		sb_printf(&b, "%s%s%s", b.len ? ", " : "", ft->gate.v[i].api,
+			  rb && fx ? "" : rb ? " (__cr4_reserved_bits only)" :
+			  fx ? " (nested cr4_fixed1 only)" : "");
+	}
+	if (!b.len)
+		sb_puts(&b, "-");
+	return b.s;
+}
+
+static void sb_wrap(struct sbuf *b, int col, const char *text);
+
+static void print_sites_text(FILE *out, const char *what,
+			     const struct sites *s, bool api)
+{
+	int j;
+
+	if (!s->n)
+		return;
+	fprintf(out, "    %s:", what);
+	for (j = 0; j < s->n; j++) {
+		char *r = site_ref(&s->v[j]);
+
+		if (api)
+			fprintf(out, "%s %s %s", j ? "," : "", s->v[j].api, r);
+		else
+			fprintf(out, " %s", r);
+		free(r);
+	}
+	fputc('\n', out);
+}
+
 static void print_map_text(FILE *out, const struct capmap *cm)
 {
 	int i, j, nq = 0, nf = 0;
@@ -641,24 +775,36 @@ static void print_map_text(FILE *out, const struct capmap *cm)
 		cm->init_era ? "kvm_cpu_cap_init" : "kvm_cpu_cap_mask");
 	for (i = 0; i < cm->n; i++) {
 		const struct feat *ft = &cm->v[i];
-		char *a = advertised(ft), *g = gates(ft);
+		char *a = advertised(ft), *g = gating(ft);
 
 		fprintf(out, "%s  %s  %s\n", ft->name,
 			ft->word ? ft->word : "?", ft->place ? ft->place : "?");
+		print_sites_text(out, "declared", &ft->decl, true);
 		fprintf(out, "    advertised: %s\n", a);
+		print_sites_text(out, "set", &ft->set, true);
 		if (ft->query.n) {
-			fprintf(out, "    queried: %d:", ft->query.n);
-			for (j = 0; j < ft->query.n; j++)
-				fprintf(out, " %s:%d", base_name(ft->query.v[j].file),
-					ft->query.v[j].line);
-			fputc('\n', out);
+			char what[32];
+
+			snprintf(what, sizeof(what), "queried: %d",
+				 ft->query.n);
+			print_sites_text(out, what, &ft->query, false);
 		}
 		if (strcmp(g, "-"))
-			fprintf(out, "    gates: %s\n", g);
-		for (j = 0; j < ft->fs.n; j++)
-			fprintf(out, "    finding: %s:%d: [%s] %s\n",
+			fprintf(out, "    cr4: %s\n", g);
+		for (j = 0; j < ft->fs.n; j++) {
+			struct sbuf b = { 0 };
+			char *p;
+
+			/* wrapped as a mail is, indented under the row */
+			sb_add(&b, "", 0);
+			sb_wrap(&b, 0, ft->fs.v[j].message);
+			fprintf(out, "    finding: %s:%d: [%s]\n",
 				base_name(ft->fs.v[j].file), ft->fs.v[j].line,
-				ft->fs.v[j].check, ft->fs.v[j].message);
+				ft->fs.v[j].check);
+			for (p = strtok(b.s, "\n"); p; p = strtok(NULL, "\n"))
+				fprintf(out, "        %s\n", p);
+			free(b.s);
+		}
 		nq += ft->query.n;
 		nf += ft->fs.n;
 		free(a);
@@ -675,16 +821,26 @@ static void json_sites(FILE *out, const char *key, const char *where,
 
 	fprintf(out, ", \"%s\": [", key);
 	for (i = 0; i < s->n; i++) {
+		char *u = site_url(&s->v[i]);
+
 		fprintf(out, "%s{\"api\": ", i ? ", " : "");
 		json_str(out, s->v[i].api);
 		fprintf(out, ", \"%s\": ", where);
 		json_str(out, s->v[i].where);
 		fputs(", \"file\": ", out);
 		json_str(out, s->v[i].file);
-		fprintf(out, ", \"line\": %d}", s->v[i].line);
+		fprintf(out, ", \"line\": %d", s->v[i].line);
+		if (u) {
+			fputs(", \"url\": ", out);
+			json_str(out, u);
+		}
+		fputc('}', out);
+		free(u);
 	}
 	fputc(']', out);
 }
+
+static const char *const reg_names[] = { "EAX", "EBX", "ECX", "EDX" };
 
 static void print_map_json(FILE *out, const struct capmap *cm)
 {
@@ -696,7 +852,7 @@ static void print_map_json(FILE *out, const struct capmap *cm)
 		cm->init_era ? "kvm_cpu_cap_init" : "kvm_cpu_cap_mask");
 	for (i = 0; i < cm->n; i++) {
 		const struct feat *ft = &cm->v[i];
-		char *a = advertised(ft), *g = gates(ft);
+		char *a = advertised(ft), *g = gates(ft), *gt = gating(ft);
 
 		fprintf(out, "%s\n {\"name\": ", i ? "," : "");
 		json_str(out, ft->name);
@@ -704,10 +860,15 @@ static void print_map_json(FILE *out, const struct capmap *cm)
 		json_str(out, ft->word);
 		fputs(", \"place\": ", out);
 		json_str(out, ft->place);
+		if (ft->placed)
+			fprintf(out, ", \"function\": %lu, \"index\": %lu, \"register\": \"%s\", \"bit\": %d",
+				ft->fn, ft->idx, reg_names[ft->reg], ft->bit);
 		fputs(", \"advertised\": ", out);
 		json_str(out, a);
 		fputs(", \"gates\": ", out);
 		json_str(out, g);
+		fputs(", \"gating\": ", out);
+		json_str(out, gt);
 		fprintf(out, ", \"query_count\": %d", ft->query.n);
 		json_sites(out, "declared", "word", &ft->decl);
 		json_sites(out, "set", "function", &ft->set);
@@ -727,6 +888,7 @@ static void print_map_json(FILE *out, const struct capmap *cm)
 		fputs("]}", out);
 		free(a);
 		free(g);
+		free(gt);
 	}
 	fprintf(out, "\n], \"findings\": %d}\n", cm->fs.n);
 }
@@ -742,32 +904,82 @@ static const char html_head[] =
 "th[aria-sort=ascending]::after{content:\" \\25b2\"}\n"
 "th[aria-sort=descending]::after{content:\" \\25bc\"}\n"
 "td.f{background:#fdd;white-space:pre-line}\n"
+"label{margin-right:1em}\n"
 "code{font-size:12px}\n</style></head><body>\n"
 "<h1>KVM CPUID capability map</h1>\n<p id=\"what\"></p>\n"
 "<p><input id=\"filter\" placeholder=\"filter (any column)\" size=\"40\">\n"
+"<label>wrapper <select id=\"f-wrapper\"></select></label>\n"
+"<label>code <select id=\"f-vendor\"></select></label>\n"
+"<label>queried <select id=\"f-query\"></select></label>\n"
+"<label>findings <select id=\"f-findings\"></select></label>\n"
 "<span id=\"count\"></span></p>\n<table id=\"map\"><thead><tr>\n"
-"<th>feature</th><th>word</th><th>CPUID place</th><th>advertised</th>\n"
-"<th>queries</th><th>query sites</th><th>CR4</th><th>findings</th>\n"
+"<th>feature</th><th>word</th><th>CPUID place</th><th>declared</th>\n"
+"<th>advertised</th><th>set sites</th><th>queries</th><th>query sites</th>\n"
+"<th>CR4</th><th>findings</th>\n"
 "</tr></thead><tbody></tbody></table>\n<script>\nconst MAP = ";
 
+/*
+ * The page's script.  A cell is a list of parts: text, or a site
+ * {text, url} that is a link when cpuidcheck map --link gave it an
+ * address.  The filters: wrapper (how it is declared), code (vendor
+ * directory of any declaration, set or query site: vmx, tdx, svm, sev,
+ * common), queried (guest: guest_* and governed-feature APIs; host:
+ * KVM's own capabilities, kvm_cpu_cap_*; entry: cpuid_entry_* on a raw
+ * entry) and findings (by check).
+ */
 static const char html_tail[] =
 ";\n"
 "const tb = document.querySelector('#map tbody');\n"
-"const cols = f => [f.name, f.word || '', f.place || '', f.advertised,\n"
-" f.query_count, f.queries.map(q => q.file.replace('arch/x86/kvm/', '') +\n"
-" ':' + q.line).join(' '), f.gates, f.findings.map(x => '[' + x.check +\n"
-" '] ' + x.message).join('\\n')];\n"
+"const short = p => p.replace('arch/x86/kvm/', '');\n"
+"const site = s => ({text: short(s.file) + ':' + s.line, url: s.url});\n"
+"const join = (l, sep) => l.flatMap((x, i) => i ? [sep].concat(x) : x);\n"
+"const cols = f => [[f.name], [f.word || ''], [f.place || ''],\n"
+" join(f.declared.map(d => [d.api + ' ', site(d)]), '; '),\n"
+" [f.advertised], join(f.set.map(d => [d.api + ' ', site(d)]), '; '),\n"
+" [String(f.query_count)], join(f.queries.map(q => [site(q)]), ' '),\n"
+" [f.gating], [f.findings.map(x => '[' + x.check + '] ' +\n"
+" x.message).join('\\n')]];\n"
+"const vendor = p => { p = short(p);\n"
+" if (/^vmx\\/tdx/.test(p)) return 'tdx';\n"
+" if (/^svm\\/sev/.test(p)) return 'sev';\n"
+" const m = p.match(/^(vmx|svm)\\//); return m ? m[1] : 'common'; };\n"
+"const qkind = a => /^(guest_|kvm_governed_)/.test(a) ? 'guest' :\n"
+" /^kvm_cpu_cap_/.test(a) ? 'host' : 'entry';\n"
+"const facets = f => ({\n"
+" wrapper: f.declared.length ? f.declared.map(d => d.api) :\n"
+"  ['(not declared)'],\n"
+" vendor: f.declared.concat(f.set, f.queries).map(s => vendor(s.file)),\n"
+" query: f.queries.length ? f.queries.map(q => qkind(q.api)) :\n"
+"  ['(never)'],\n"
+" findings: f.findings.length ? f.findings.map(x => x.check) :\n"
+"  ['(none)']});\n"
 "let rows = MAP.features.map(f => {\n"
 " const tr = document.createElement('tr');\n"
-" cols(f).forEach((v, i) => { const td = document.createElement('td');\n"
-"  td.textContent = v; if (i == 7 && v) td.className = 'f';\n"
+" cols(f).forEach((parts, i) => { const td = document.createElement('td');\n"
+"  parts.forEach(p => { if (typeof p == 'string') td.append(p);\n"
+"   else if (p.url) { const a = document.createElement('a');\n"
+"    a.href = p.url; a.textContent = p.text; td.append(a); }\n"
+"   else td.append(p.text); });\n"
+"  if (i == 9 && td.textContent) td.className = 'f';\n"
 "  tr.appendChild(td); });\n"
-" tr.dataset.text = cols(f).join(' ').toLowerCase(); return tr; });\n"
+" tr.dataset.text = tr.textContent.toLowerCase();\n"
+" tr.facets = facets(f); return tr; });\n"
+"const sel = {wrapper: 'f-wrapper', vendor: 'f-vendor', query: 'f-query',\n"
+" findings: 'f-findings'};\n"
+"for (const k in sel) { const s = document.getElementById(sel[k]);\n"
+" const seen = [...new Set(rows.flatMap(r => r.facets[k]))].sort();\n"
+" ['(any)'].concat(seen).forEach(v => { const o =\n"
+"  document.createElement('option'); o.value = o.textContent = v;\n"
+"  s.appendChild(o); }); s.onchange = show; }\n"
 "let key = -1, dir = 1;\n"
 "function show() {\n"
 " const q = document.getElementById('filter').value.toLowerCase();\n"
+" const want = {}; for (const k in sel)\n"
+"  want[k] = document.getElementById(sel[k]).value;\n"
 " let n = 0; tb.textContent = '';\n"
-" rows.forEach(tr => { if (tr.dataset.text.includes(q)) {\n"
+" rows.forEach(tr => { if (tr.dataset.text.includes(q) &&\n"
+"  Object.keys(sel).every(k => want[k] == '(any)' ||\n"
+"   tr.facets[k].includes(want[k]))) {\n"
 "  tb.appendChild(tr); n++; } });\n"
 " document.getElementById('count').textContent = n + ' of ' +\n"
 "  rows.length + ' features';\n"
@@ -778,7 +990,7 @@ static const char html_tail[] =
 " ths.forEach((h, j) => j == i ? h.setAttribute('aria-sort', dir > 0 ?\n"
 "  'ascending' : 'descending') : h.removeAttribute('aria-sort'));\n"
 " rows.sort((a, b) => { const x = a.cells[i].textContent,\n"
-"  y = b.cells[i].textContent; return dir * (i == 4 ? x - y :\n"
+"  y = b.cells[i].textContent; return dir * (i == 6 ? x - y :\n"
 "  x.localeCompare(y)); }); show(); });\n"
 "const f = document.getElementById('filter');\n"
 "f.oninput = show;\n"
@@ -820,7 +1032,81 @@ struct change {
 	int added, removed, rewrapped, queries, cr4, introduced, fixed;
 	int worst;			/* 0 pass, 1 warn, 2 fail */
 	struct sbuf text;
+	struct sbuf reply;		/* --format=reply: quotes, findings */
 };
+
+/* review --format=reply: text to paste into a reply to the patch */
+static bool reply_format;
+
+/* @text wrapped at 72 columns, as a mail is, from column @col */
+static void sb_wrap(struct sbuf *b, int col, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (col && col + 1 + (int)n > 72) {
+			sb_puts(b, "\n");
+			col = 0;
+		} else if (col) {
+			sb_puts(b, " ");
+			col++;
+		}
+		sb_add(b, text, n);
+		col += n;
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+	sb_puts(b, "\n");
+}
+
+/*
+ * The finding @f of map @now for a reply: its line and the one before,
+ * quoted ("> "), then the finding under them, its fix on a line of its
+ * own, as a maintainer answers a patch.
+ */
+static void reply_finding(struct sbuf *b, const struct capmap *now,
+			  const struct finding *f)
+{
+	char *t = tree_text(now->ksrc, now->ovdir, f->file), *p = t;
+	char *body, *fix = f->fix;
+	int l;
+
+	for (l = 1; p && l < f->line - 1; l++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	for (; p && *p && l <= f->line; l++) {
+		size_t n = strcspn(p, "\n");
+
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (l >= f->line - 1) {
+			sb_puts(b, n ? "> " : ">");
+			sb_add(b, p, n);
+			sb_puts(b, "\n");
+		}
+		p += strcspn(p, "\n");
+		if (*p)
+			p++;
+	}
+	free(t);
+	body = fix ? strndup(f->message, strlen(f->message) - strlen(fix)) :
+	       xstrdup(f->message);
+	l = strlen(body);
+	while (fix && l && (body[l - 1] == ' ' || body[l - 1] == ';'))
+		body[--l] = '\0';
+	l = b->len;
+	sb_printf(b, "\n%s:%d: [%s]", f->file, f->line, f->check);
+	sb_wrap(b, b->len - l - 1, body);
+	if (fix) {
+		sb_puts(b, "Fix:");
+		sb_wrap(b, 4, fix);
+	}
+	sb_puts(b, "\n");
+	free(body);
+}
 
 static const struct feat *find_feat(const struct capmap *cm, const char *n)
 {
@@ -875,7 +1161,8 @@ static const struct finding *match_finding(const struct findings *a,
 }
 
 static void diff_findings(const struct findings *a, const struct findings *b,
-			  const char *what, int *count, struct change *c)
+			  const char *what, int *count, struct change *c,
+			  const struct capmap *now)
 {
 	const struct finding *m;
 	int i;
@@ -901,6 +1188,8 @@ static void diff_findings(const struct findings *a, const struct findings *b,
 		sb_printf(&c->text, "  %s %s:%d:%d: %s [%s]\n", what,
 			  b->v[i].file, b->v[i].line, b->v[i].column,
 			  b->v[i].message, b->v[i].check);
+		if (now)
+			reply_finding(&c->reply, now, &b->v[i]);
 		if (*what == 'i') {
 			int w = !strcmp(b->v[i].check, "cpuid-leaf") ||
 				!strcmp(b->v[i].check, "cpuid-alias") ? 2 : 1;
@@ -1060,8 +1349,8 @@ static void diff_maps(const struct capmap *a, const struct capmap *b,
 		diff_sites(o->name, f ? &f->query : NULL, &o->query, "-",
 			   "query of", &c->queries, &c->text);
 	}
-	diff_findings(&a->fs, &b->fs, "introduced", &c->introduced, c);
-	diff_findings(&b->fs, &a->fs, "fixed", &c->fixed, c);
+	diff_findings(&a->fs, &b->fs, "introduced", &c->introduced, c, b);
+	diff_findings(&b->fs, &a->fs, "fixed", &c->fixed, c, NULL);
 }
 
 static char *change_summary(const struct change *c)
@@ -1125,6 +1414,15 @@ static void print_steps(FILE *out, struct step *s, int n, enum format fmt)
 			fputs(", \"details\": ", out);
 			json_str(out, s[i].c.text.s ? s[i].c.text.s : "");
 			fputc('}', out);
+		} else if (reply_format) {
+			/* a reply: the patch, then each finding under its line */
+			fprintf(out, "%s%s\n\n", i ? "\n" : "", s[i].title);
+			if (s[i].broken)
+				fprintf(out, "It %s.\n", s[i].why);
+			else if (s[i].c.reply.s)
+				fputs(s[i].c.reply.s, out);
+			else
+				fputs("No CPUID findings introduced.\n", out);
 		} else {
 			fprintf(out, "%s%s\n  %s\n%s", i ? "\n" : "",
 				s[i].title, sum,
@@ -1340,10 +1638,10 @@ static int review_mbox(struct options *o, const char *ksrc, const char *mbox)
 }
 
 static const char review_usage[] =
-"usage: cpuidcheck map [--format=text|json|html] [KSRC]\n"
-"       cpuidcheck review --trees OLD NEW [--format=text|json|b4]\n"
-"       cpuidcheck review BASE..HEAD [KSRC] [--format=text|json|b4]\n"
-"       cpuidcheck review --mbox FILE|- [KSRC] [--format=text|json|b4]\n";
+"usage: cpuidcheck map [--format=text|json|html] [--link=URL --rev=REV] [KSRC]\n"
+"       cpuidcheck review --trees OLD NEW [--format=text|json|b4|reply]\n"
+"       cpuidcheck review BASE..HEAD [KSRC] [--format=text|json|b4|reply]\n"
+"       cpuidcheck review --mbox FILE|- [KSRC] [--format=text|json|b4|reply]\n";
 
 int review_main(struct options *o, int argc, char **argv)
 {
@@ -1361,12 +1659,21 @@ int review_main(struct options *o, int argc, char **argv)
 				o->format = FMT_HTML;
 			else if (!strcmp(v, "b4") && !strcmp(cmd, "review"))
 				o->format = FMT_B4;
+			else if (!strcmp(v, "reply") && !strcmp(cmd, "review"))
+				reply_format = true;
 			else if (!strcmp(v, "json") || !strcmp(v, "text"))
 				o->format = parse_format(v);
 			else
 				usage_error("unknown format '%s' here", v);
 		} else if (opt("--mbox", argc, argv, &i, &v)) {
 			mbox = v;
+		} else if (opt("--link", argc, argv, &i, &v)) {
+			if (!strstr(v, "{path}") || !strstr(v, "{line}"))
+				usage_error("--link '%s' wants {path} and {line}",
+					    v);
+			link_template = v;
+		} else if (opt("--rev", argc, argv, &i, &v)) {
+			link_rev = v;
 		} else if (opt("--plugin", argc, argv, &i, &v)) {
 			o->plugin = v;
 		} else if (opt("--jobs", argc, argv, &i, &v) ||
@@ -1418,6 +1725,9 @@ int review_main(struct options *o, int argc, char **argv)
 			fputs(rec.s ? rec.s : "", stdout);
 			return 0;
 		}
+		if (link_template && strstr(link_template, "{rev}") &&
+		    !link_rev)
+			usage_error("--link uses {rev}: give --rev%s", "");
 		map_base(o, ksrc, NULL, ksrc, &cm);
 		if (o->format == FMT_JSON)
 			print_map_json(stdout, &cm);
@@ -1425,7 +1735,8 @@ int review_main(struct options *o, int argc, char **argv)
 			print_map_html(stdout, &cm);
 		else
 			print_map_text(stdout, &cm);
-		return cm.fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
+		/* findings are part of the map (map_base() dies on a hole) */
+		return EXIT_CLEAN;
 	}
 	if (trees) {
 		if (nargs != 2 || mbox)

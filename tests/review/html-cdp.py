@@ -176,14 +176,44 @@ def embedded_map(html):
     return json.loads(html[start:end])
 
 
+def short(p):
+    return p.replace("arch/x86/kvm/", "", 1)
+
+
 def cells_of(f):
     """A row's expected cells, as the issue asks for them."""
-    sites = " ".join("%s:%d" % (q["file"].replace("arch/x86/kvm/", "", 1),
-                                q["line"]) for q in f["queries"])
+    def ref(s):
+        return "%s:%d" % (short(s["file"]), s["line"])
+    sites = " ".join(ref(q) for q in f["queries"])
+    decl = "; ".join("%s %s" % (d["api"], ref(d)) for d in f["declared"])
+    sets = "; ".join("%s %s" % (d["api"], ref(d)) for d in f["set"])
     finds = "\n".join("[%s] %s" % (x["check"], x["message"])
                       for x in f["findings"])
-    return [f["name"], f["word"] or "", f["place"] or "", f["advertised"],
-            str(f["query_count"]), sites, f["gates"], finds]
+    return [f["name"], f["word"] or "", f["place"] or "", decl, f["advertised"],
+            sets, str(f["query_count"]), sites, f["gating"], finds]
+
+
+def vendor(path):
+    p = short(path)
+    if p.startswith("vmx/tdx"):
+        return "tdx"
+    if p.startswith("svm/sev"):
+        return "sev"
+    return p.split("/")[0] if p.startswith(("vmx/", "svm/")) else "common"
+
+
+def qkind(api):
+    if api.startswith(("guest_", "kvm_governed_")):
+        return "guest"
+    return "host" if api.startswith("kvm_cpu_cap_") else "entry"
+
+
+def facets(f):
+    """What each filter of the page matches a row by (its documented meaning)."""
+    return {"f-wrapper": [d["api"] for d in f["declared"]] or ["(not declared)"],
+            "f-vendor": [vendor(s["file"]) for s in f["declared"] + f["set"] + f["queries"]],
+            "f-query": [qkind(q["api"]) for q in f["queries"]] or ["(never)"],
+            "f-findings": [x["check"] for x in f["findings"]] or ["(none)"]}
 
 
 def png_facts(path):
@@ -217,6 +247,11 @@ def main():
               file=sys.stderr)
         sys.exit(2)
     args = [a for a in sys.argv[1:] if a != "--no-summary"]
+    links = None
+    for a in list(args):
+        if a.startswith("--links="):
+            links = a[len("--links="):]
+            args.remove(a)
     page, shots = os.path.abspath(args[0]), args[1]
     min_rows = int(args[2]) if len(args) > 2 else 1
     os.makedirs(shots, exist_ok=True)
@@ -250,7 +285,7 @@ def main():
             b.close()
             env_error("chromium did not start (%s); see %s/chromium.log"
                       % (e.__class__.__name__, tmp))
-        run(b, url, m, min_rows, shots)
+        run(b, url, m, min_rows, shots, links)
     except (EOFError, TimeoutError, RuntimeError) as e:
         bad("browser session", repr(e))
     finally:
@@ -266,7 +301,10 @@ def load(b, url):
         b.wait_event("Page.loadEventFired")
 
 
-def run(b, url, m, min_rows, shots):
+def run(b, url, m, min_rows, shots, links=None):
+    if links:
+        shots = os.path.join(shots, "links")
+        os.makedirs(shots, exist_ok=True)
     feats = m["features"]
     n = len(feats)
     names = [f["name"] for f in feats]
@@ -280,12 +318,14 @@ def run(b, url, m, min_rows, shots):
     want = [cells_of(f) for f in feats]
     diff = [(i, r, w) for i, (r, w) in enumerate(zip(rows, want)) if r != w]
     check(len(rows) == n and not diff,
-          "cells: name, word, CPUID place, advertised, query count, "
-          "file:line sites, CR4 gates, findings match the JSON for every row",
+          "cells: name, word, CPUID place, declared at, advertised, set "
+          "sites, query count, file:line sites, CR4 gating, findings match "
+          "the JSON for every row",
           *diff[:3])
     heads = b.js("[...document.querySelectorAll('#map th')].map(t => t.textContent)")
-    check(heads == ["feature", "word", "CPUID place", "advertised", "queries",
-                    "query sites", "CR4", "findings"], "column headers", heads)
+    check(heads == ["feature", "word", "CPUID place", "declared", "advertised",
+                    "set sites", "queries", "query sites", "CR4", "findings"],
+          "column headers", heads)
     red = b.js("[...document.querySelectorAll('#map td.f')].length")
     with_f = sum(1 for f in feats if f["findings"])
     check(red == with_f, "findings cells highlighted: %d" % with_f, red)
@@ -325,24 +365,54 @@ def run(b, url, m, min_rows, shots):
     check(got == names and b.js(COUNT_JS) == "%d of %d features" % (n, n),
           "filter cleared: all %d rows back in order" % n, len(got))
 
+    # The four selects: each value narrows the table to exactly the rows
+    # whose data has it; two together are the rows that have both.
+    fs = {f["name"]: facets(f) for f in feats}
+    for sid in ("f-wrapper", "f-vendor", "f-query", "f-findings"):
+        opts = b.js("[...document.getElementById(%r).options].map(o => o.value)" % sid)
+        values = sorted({v for f in feats for v in fs[f["name"]][sid]})
+        check(opts == ["(any)"] + values, "%s offers (any) and the %d values the data has"
+              % (sid, len(values)), opts, values)
+        wrong = []
+        for v in values:
+            got = choose(b, sid, v)
+            want_names = [x for x in names if v in fs[x][sid]]
+            if got != want_names or not 0 < len(got) < n:
+                wrong.append((v, len(got), len(want_names)))
+        choose(b, sid, "(any)")
+        check(not wrong, "%s: each of its %d values narrows the table to exactly its rows"
+              % (sid, len(values)), *wrong[:4])
+    if "svm" in {v for x in fs.values() for v in x["f-vendor"]}:
+        choose(b, "f-vendor", "svm")
+        got = choose(b, "f-query", "guest")
+        want_names = [x for x in names if "svm" in fs[x]["f-vendor"] and "guest" in fs[x]["f-query"]]
+        check(got == want_names and 0 < len(got),
+              "code svm + queried guest: the %d rows with both" % len(want_names), got)
+        shot(b, os.path.join(shots, "map-svm-guest.png"), "svm code, guest queries")
+        choose(b, "f-vendor", "(any)")
+        choose(b, "f-query", "(any)")
+    check(b.js(NAMES_JS) == names, "selects back to (any): all rows")
+    if links:
+        check_links(b, feats, links)
+
     # Sorting by clicking headers.
-    b.click("#map th:nth-child(5)")
-    counts = [int(r[4]) for r in b.js(ROWS_JS)]
+    b.click("#map th:nth-child(7)")
+    counts = [int(r[6]) for r in b.js(ROWS_JS)]
     check(counts == sorted(counts) and len(counts) == n and
-          b.js("document.querySelector('#map th:nth-child(5)')"
+          b.js("document.querySelector('#map th:nth-child(7)')"
                ".getAttribute('aria-sort')") == "ascending",
           "click 'queries': ascending by count, marked ascending", counts[:20])
-    b.click("#map th:nth-child(5)")
-    counts = [int(r[4]) for r in b.js(ROWS_JS)]
+    b.click("#map th:nth-child(7)")
+    counts = [int(r[6]) for r in b.js(ROWS_JS)]
     top = max(f["query_count"] for f in feats)
     check(counts == sorted(counts, reverse=True) and counts[0] == top and
-          b.js("document.querySelector('#map th:nth-child(5)')"
+          b.js("document.querySelector('#map th:nth-child(7)')"
                ".getAttribute('aria-sort')") == "descending",
           "click again: descending, most queried (%d sites) first" % top,
           counts[:20])
     got = filtered("cpuid-cr4")
     counts = [int(c) for c in b.js("[...document.querySelectorAll("
-                                   "'#map tbody tr')].map(t => t.cells[4].textContent)")]
+                                   "'#map tbody tr')].map(t => t.cells[6].textContent)")]
     check(len(got) > 0 and counts == sorted(counts, reverse=True),
           "filter keeps the sort order", got)
     shot(b, os.path.join(shots, "map-filtered.png"), "filtered and sorted")
@@ -371,7 +441,8 @@ def run(b, url, m, min_rows, shots):
     check(len(b.js(NAMES_JS)) == 0 and b.js(COUNT_JS) == "0 of %d features" % n,
           "bad #filter escape and sort index do not break the page")
     load(b, url)
-    shot(b, os.path.join(shots, "map.png"), "full table")
+    shot(b, os.path.join(shots, "map.png"),
+         "full table" + (" with links" if links else ""))
 
     errs = [e for e in b.events if e["method"] == "Runtime.exceptionThrown" or
             (e["method"] == "Log.entryAdded" and
@@ -385,6 +456,58 @@ def run(b, url, m, min_rows, shots):
     check(reqs and not foreign,
           "self-contained: the only requests are for the page itself (%d)" % len(reqs),
           foreign)
+
+
+def choose(b, sid, value):
+    """Pick @value in select @sid as a user would; the rows shown."""
+    b.js("(() => { const s = document.getElementById(%r); s.value = %s;"
+         " s.dispatchEvent(new Event('change')); })()" % (sid, json.dumps(value)))
+    return b.js(NAMES_JS)
+
+
+LINK = "https://git.example/tree/{path}?id={rev}#n{line}"
+REV = "v7.2"
+
+
+def check_links(b, feats, tree):
+    """Sites are links, each to LINK with the site's path, line and REV,
+    and the tree's line there (or the two below, a macro continued) names
+    the feature; checked on a sample of rows: every 8th, and every row
+    with a set site."""
+    import re
+    hrefs = b.js("""Object.fromEntries([...document.querySelectorAll('#map tbody tr')]
+      .map(tr => [tr.cells[0].textContent, [3, 5, 7].map(i =>
+        [...tr.cells[i].querySelectorAll('a')].map(a => [a.textContent, a.href]))]))""")
+    texts = {}
+
+    def line(rel, k):
+        if rel not in texts:
+            texts[rel] = open(os.path.join(tree, rel), encoding="utf-8",
+                              errors="replace").read().split("\n")
+        return texts[rel][k - 1] if 0 < k <= len(texts[rel]) else ""
+    sample = [f for i, f in enumerate(feats) if i % 8 == 0 or f["set"]]
+    nlinks, wrong = 0, []
+    for f in sample:
+        got = hrefs[f["name"]]
+        short_name = f["name"].split("FEATURE_", 1)[1]
+        for cell, sites in zip(got, (f["declared"], f["set"], f["queries"])):
+            want = [("%s:%d" % (short(s["file"]), s["line"]),
+                     LINK.replace("{path}", s["file"]).replace("{rev}", REV)
+                     .replace("{line}", str(s["line"]))) for s in sites]
+            if [tuple(x) for x in cell] != want:
+                wrong.append((f["name"], cell[:2], want[:2]))
+                continue
+            for s in sites:
+                nlinks += 1
+                near = [line(s["file"], s["line"] + k) for k in range(3)]
+                if not (re.search(r"\b(X86_FEATURE_)?%s\b" % short_name, near[0]) or
+                        "__cr4_reserved_bits(" in near[0] or
+                        any(re.search(r"\bX86_FEATURE_%s\b" % short_name, l) for l in near)):
+                    wrong.append((f["name"], s["file"], s["line"], near[0]))
+    check(nlinks > 100 and not wrong,
+          "links: every declaration, set and query site of %d sampled rows is a link "
+          "to %s (%d links), and the tree's line there names the feature"
+          % (len(sample), LINK, nlinks), *wrong[:5])
 
 
 def m_era(feats):
