@@ -52,7 +52,7 @@ cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
 	mv $@.tmp $@
 
 # Same sources, same defines; beside ./cpuidcheck so it finds the plugin.
-cpuidcheck-san: $(PROG_SRCS) $(PROG_HDRS) plugin/.built-with
+cpuidcheck-san: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
 	$(SAN_CC) $(SAN_CFLAGS) -D_GNU_SOURCE -DPREFIX='"$(PREFIX)"' \
 		-DDEFAULT_CC='"$(CC)"' \
 		-o $@.tmp $(PROG_SRCS)

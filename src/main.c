@@ -58,6 +58,7 @@ static const struct opt_doc {
 	{ "-j N, --jobs=N", "parallel compiles (default: the number of CPUs)" },
 	{ "--patch=FILE|-", "check a patch before sending it" },
 	{ "--git=RANGE", "check the commits of a git range" },
+	{ "--strict", "patch mode: a patch that cannot be checked (it needs patches this tree lacks) is exit 2, not a note and exit 0" },
 	{ "--install-hook", "install git's sendemail-validate hook" },
 	{ "--error", "checker mode: findings fail the build" },
 	{ "--sparse", "checker mode: run sparse too (if it passes the probe)" },
