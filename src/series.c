@@ -229,7 +229,8 @@ enum apply_result overlay_apply(const char *dir, const char *diff,
 
 /*
  * @rev's arch/x86/kvm, virt/kvm and @files (those it has) into @dir, which
- * is made anew.  False if git cannot give them or a name is unsafe.
+ * is made anew.  False if git cannot give them; a name that is not safe
+ * ends the run (exit 2, one line).
  */
 bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
 		      char *const *files, int n)
@@ -252,13 +253,14 @@ bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
 	av_addv(&ar, "git", "--literal-pathspecs", "archive", "--format=tar",
 		o, rev, "--", NULL);
 	free(o);
-	/* never no path: git archive would archive the whole tree */
+	/*
+	 * never no path: git archive would archive the whole tree; an
+	 * unsafe name is refused here, in one line (the scratch goes at exit)
+	 */
 	for (p = list; !st && *p; p += strlen(p) + 1) {
-		if (!safe_tree_path(p)) {
-			note("refused: %s has an unsafe path '%s'", rev,
-			     printable(p));
-			st = -1;
-		}
+		if (!safe_tree_path(p))
+			die("refused: %s has an unsafe path '%s'", rev,
+			    printable(p));
 		av_add(&ar, p);
 	}
 	if (!st && *list && !run_argv(ar.v, &in_repo))
