@@ -58,6 +58,7 @@ check: deps
 	$(MAKE) check-cases
 	$(MAKE) check-program
 	$(MAKE) check-review
+	$(MAKE) check-series
 	$(MAKE) check-cocci
 	$(MAKE) check-kernel-6.12
 	$(MAKE) check-style
@@ -79,6 +80,7 @@ check-kernel: $(PLUGIN)
 	$(MAKE) check-program-kernel
 	$(MAKE) check-review-map
 	$(MAKE) check-review-kernel
+	$(MAKE) check-series-kernel
 
 # All of 7.x's arch/x86/ with the plugin (about 10 minutes on 2 CPUs).
 check-arch-x86: $(PLUGIN)

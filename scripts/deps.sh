@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages cpuidcheck needs, only those missing.
-# Usage: scripts/deps.sh build|check|kernel|cocci|browser ...
+# Usage: scripts/deps.sh build|check|kernel|cocci|browser|series ...
 set -e
 pkgs=""
 for want in "$@"; do
@@ -13,6 +13,7 @@ for want in "$@"; do
 	sparse)	pkgs="$pkgs sparse" ;;
 	json)	pkgs="$pkgs python3-jsonschema" ;;
 	browser) pkgs="$pkgs chromium" ;;
+	series)	pkgs="$pkgs git git-email" ;;
 	*)	echo "deps.sh: unknown package set '$want'" >&2; exit 2 ;;
 	esac
 done
