@@ -62,6 +62,7 @@ check: deps
 	$(MAKE) check-sanitize
 	$(MAKE) fuzz
 	$(MAKE) check-review
+	$(MAKE) check-series
 	$(MAKE) check-cocci
 	$(MAKE) check-kernel-6.12
 	$(MAKE) check-style
@@ -83,6 +84,7 @@ check-kernel: $(PLUGIN)
 	$(MAKE) check-program-kernel
 	$(MAKE) check-review-map
 	$(MAKE) check-review-kernel
+	$(MAKE) check-series-kernel
 
 # All of 7.x's arch/x86/ with the plugin (about 10 minutes on 2 CPUs).
 check-arch-x86: $(PLUGIN)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages cpuidcheck needs, only those missing.
-# Usage: scripts/deps.sh build|check|kernel|cocci|browser|fuzz ...
+# Usage: scripts/deps.sh build|check|kernel|cocci|browser|fuzz|series ...
 set -e
 pkgs=""
 for want in "$@"; do
@@ -15,6 +15,7 @@ for want in "$@"; do
 	browser) pkgs="$pkgs chromium" ;;
 	# clang with libFuzzer and its sanitizers (bookworm: clang 14)
 	fuzz)	pkgs="$pkgs clang libclang-rt-dev" ;;
+	series)	pkgs="$pkgs git git-email" ;;
 	*)	echo "deps.sh: unknown package set '$want'" >&2; exit 2 ;;
 	esac
 done

@@ -206,6 +206,7 @@ struct mail {
 	char *subject;		/* decoded and unfolded; raw from outside */
 	char *commit;		/* the "From <sha>" of format-patch, or NULL */
 	char *diff;		/* the decoded patch (a file in the scratch) */
+	int lines;		/* its lines in the input, as git mailsplit cut it */
 	struct patch_info pi;
 };
 

@@ -226,6 +226,10 @@ int main(int argc, char **argv)
 	e = getenv("CPUIDCHECK_ERROR");
 	if (e && !strcmp(e, "1"))
 		o.error = true;
+	/* a hook (sendemail-validate, b4) runs us without our options */
+	e = getenv("CPUIDCHECK_BUILD");
+	if (e && *e)
+		o.build = e;
 	if (argc > 1 && !strcmp(argv[1], "report"))
 		return report_main(argc - 1, argv + 1);
 	if (argc > 1 && (!strcmp(argv[1], "map") ||

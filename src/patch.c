@@ -54,12 +54,15 @@ static void new_findings(struct findings *base, struct findings *now,
 
 /*
  * "#N:" of checkpatch: an added line's place in the input, in order (0
- * where the mail encoded it); and the input's lines.
+ * where the mail encoded it, quoted-printable or base64); and the input's
+ * lines.  Each mail's added lines are looked for in its own lines only,
+ * so an encoded mail does not hide the places of the mails after it.
  */
-static void input_lines(const char *input, struct patch_info *all)
+static void input_lines(const char *input, const struct series *s,
+			struct patch_info *all)
 {
 	char *text = read_file(input, NULL), *line, *next;
-	int ln = 0, i = 0;
+	int ln = 0, i = 0, m = 0, end = s->n ? s->v[0].lines : 0, first = 0;
 
 	for (line = text; line && *line; line = next) {
 		next = strchr(line, '\n');
@@ -67,7 +70,16 @@ static void input_lines(const char *input, struct patch_info *all)
 			*next++ = '\0';
 		line[strcspn(line, "\r")] = '\0';
 		ln++;
-		if (i < all->nr_added && line[0] == '+' &&
+		/* past mail m's last line: its unmatched lines are encoded */
+		while (m < s->n && ln > end) {
+			first += s->v[m].pi.nr_added;
+			for (; i < first && i < all->nr_added; i++)
+				all->added[i].patch_line = 0;
+			if (++m < s->n)
+				end += s->v[m].lines;
+		}
+		if (m < s->n && i < first + s->v[m].pi.nr_added &&
+		    i < all->nr_added && line[0] == '+' &&
 		    !strcmp(line + 1, all->added[i].text))
 			all->added[i++].patch_line = ln;
 	}
@@ -373,7 +385,7 @@ int patch_main(struct options *o, const char *patch, const char *range)
 			return EXIT_CLEAN;
 		}
 		input_lines(patch[0] == '-' && !patch[1] ?
-			    xasprintf("%s/input", scratch) : patch, &pi);
+			    xasprintf("%s/input", scratch) : patch, &s, &pi);
 	} else {
 		char *text;
 		int st;

@@ -1552,8 +1552,10 @@ static int review_range(struct options *o, const char *ksrc,
 		memset(&s[n], 0, sizeof(*s));
 		t = git_capture(ksrc, "log", "-1", "--format=%h %s",
 				"--end-of-options", line, NULL);
+		/* git's newline, not printable()'s '?' for it, ends it */
+		if (t)
+			t[strcspn(t, "\n")] = '\0';
 		s[n].title = printable(t ? t : line);
-		s[n].title[strcspn(s[n].title, "\n")] = '\0';
 		free(t);
 		if (!overlay_from_git(ksrc, line, dir, files, nfiles)) {
 			s[n].broken = true;

@@ -58,6 +58,17 @@ static char *mail_commit(const char *mail)
 	return r;
 }
 
+/* Lines of @len bytes of @text, a last one without a newline included. */
+static int count_lines(const char *text, size_t len)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		n += text[i] == '\n';
+	return n + (len && text[len - 1] != '\n');
+}
+
 /*
  * Read the patches of @input (a file, or "-" for stdin): one mail, an
  * mbox of several, or a plain diff.  Bad input dies with one line.
@@ -109,6 +120,9 @@ void series_read(struct series *s, const char *input, const char *what,
 		m->subject = info_field(t ? t : "", "Subject");
 		free(t);
 		m->commit = mail_commit(mail);
+		t = read_file(mail, &len);
+		m->lines = t ? count_lines(t, len) : 0;
+		free(t);
 		t = read_file(m->diff, &len);
 		patch_parse(t ? t : "", t ? len : 0, &m->pi);
 		free(t);

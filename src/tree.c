@@ -1091,8 +1091,34 @@ static char *key_extra(const char *cc, const char *plugin,
 	return s;
 }
 
-/* Run @v's commands (those not taken from the cache), @jobs at a time. */
-static void run_units(struct unit **v, int n, int jobs, const char *cwd)
+static char *unit_path(const char *rundir, int i, const char *what)
+{
+	return xasprintf("%s/%d%s", rundir, i, what);
+}
+
+/* Keep a compiled unit's result for the next run. */
+static void keep_result(struct unit *u, int i, const char *cwd,
+			const char *ovdir, const char *rundir)
+{
+	char *recdir = unit_path(rundir, i, ".rec.d");
+	char *dep = unit_path(rundir, i, ".d");
+	char *log = read_file(u->log, NULL), *rec = read_records(recdir);
+
+	if (log)
+		unitcache_put(u->key, dep, cwd, ovdir, rundir, log, rec);
+	free(log);
+	free(rec);
+	free(dep);
+	free(recdir);
+}
+
+/*
+ * Run @v's commands (those not taken from the cache), @jobs at a time.
+ * Each result is kept as soon as its compile ends, so a run that is
+ * interrupted leaves the units it finished in the cache.
+ */
+static void run_units(struct unit **v, int n, int jobs, const char *cwd,
+		      const char *ovdir, const char *rundir)
 {
 	int next = 0, running = 0, done = 0, i;
 
@@ -1126,6 +1152,8 @@ static void run_units(struct unit **v, int n, int jobs, const char *cwd)
 			kill(-pid, SIGKILL);
 			v[i]->status = WIFEXITED(status) ?
 				WEXITSTATUS(status) : 128 + WTERMSIG(status);
+			if (!v[i]->status)
+				keep_result(v[i], i, cwd, ovdir, rundir);
 			running--;
 			done++;
 			progress("%s", "");
@@ -1136,11 +1164,6 @@ static void run_units(struct unit **v, int n, int jobs, const char *cwd)
 		}
 	}
 	progress_done();
-}
-
-static char *unit_path(const char *rundir, int i, const char *what)
-{
-	return xasprintf("%s/%d%s", rundir, i, what);
 }
 
 /*
@@ -1173,22 +1196,6 @@ static void take_or_prepare(struct unit *u, int i, bool rebuild,
 		av_add(&u->run, t);
 		free(t);
 	}
-	free(recdir);
-}
-
-/* Keep a compiled unit's result for the next run. */
-static void keep_result(struct unit *u, int i, const char *cwd,
-			const char *ovdir, const char *rundir)
-{
-	char *recdir = unit_path(rundir, i, ".rec.d");
-	char *dep = unit_path(rundir, i, ".d");
-	char *log = read_file(u->log, NULL), *rec = read_records(recdir);
-
-	if (log)
-		unitcache_put(u->key, dep, cwd, ovdir, rundir, log, rec);
-	free(log);
-	free(rec);
-	free(dep);
 	free(recdir);
 }
 
@@ -1283,10 +1290,8 @@ static int run_plugin(const struct options *o, const char *ksrc,
 	}
 	free(keys);
 	free(cmds);
-	run_units(v, n, jobs_of(o), cwd);
+	run_units(v, n, jobs_of(o), cwd, ovdir, rundir);
 	for (i = 0; i < n; i++) {
-		if (!v[i]->cached && !v[i]->status)
-			keep_result(v[i], i, cwd, ovdir, rundir);
 		collect(v[i], cwd, ksrc, ov ? ov->dir : NULL, fs);
 		if (v[i]->status) {
 			char *plain = xasprintf("%s/%d.plain.log", rundir, i);
