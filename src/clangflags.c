@@ -142,6 +142,37 @@ enum clang_flag_action clang_flag(const char *flag, const char **gcc)
 	return clang_warning(flag) ? CLANG_FLAG_DROP : CLANG_FLAG_KEEP;
 }
 
+/*
+ * clang's flags @in[0..@n-1] for GCC: @out (room for @n) gets the kept
+ * flags and GCC's spellings, in order; returns how many.  *@changed tells
+ * whether any flag was clang's (the command line is clang's).
+ */
+int clang_translate(char *const *in, int n, const char **out, bool *changed)
+{
+	int i, k = 0;
+
+	*changed = false;
+	for (i = 0; i < n; i++) {
+		const char *gcc;
+
+		switch (clang_flag(in[i], &gcc)) {
+		case CLANG_FLAG_KEEP:
+			out[k++] = in[i];
+			continue;
+		case CLANG_FLAG_REPLACE:
+			out[k++] = gcc;
+			break;
+		case CLANG_FLAG_DROP_TWO:
+			i++;
+			break;
+		case CLANG_FLAG_DROP:
+			break;
+		}
+		*changed = true;
+	}
+	return k;
+}
+
 /* Is @cc clang (a path, a versioned or a target-prefixed name)? */
 bool clang_compiler(const char *cc)
 {

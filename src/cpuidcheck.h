@@ -235,11 +235,12 @@ const char *file_id(const char *path, const char *tmpdir);
 /* ---- clangflags.c ---- */
 enum clang_flag_action {
 	CLANG_FLAG_KEEP,	/* GCC takes it as it is */
-	CLANG_FLAG_DROP,	/* clang's alone; a syntax-only GCC run needs no equivalent */
+	CLANG_FLAG_DROP,	/* clang's alone; -fsyntax-only needs none */
 	CLANG_FLAG_DROP_TWO,	/* the flag and the argument after it (-mllvm X) */
 	CLANG_FLAG_REPLACE,	/* GCC spells it *gcc */
 };
 enum clang_flag_action clang_flag(const char *flag, const char **gcc);
+int clang_translate(char *const *in, int n, const char **out, bool *changed);
 bool clang_compiler(const char *cc);
 
 /* ---- patch.c ---- */

@@ -70,6 +70,27 @@ static int self_test(void)
 			bad++;
 		}
 	}
+	{
+		static char *const in[] = {
+			"-O2", "--target=x86_64-linux-gnu", "-mllvm", "-x",
+			"-mstack-alignment=8", "-Wall"
+		};
+		const char *out[ARRAY_SIZE(in)];
+		bool changed;
+		int n = clang_translate(in, ARRAY_SIZE(in), out, &changed);
+
+		if (n != 3 || !changed || strcmp(out[0], "-O2") ||
+		    strcmp(out[1], "-mpreferred-stack-boundary=3") ||
+		    strcmp(out[2], "-Wall")) {
+			printf("clang_translate() is wrong\n");
+			bad++;
+		}
+		n = clang_translate(in, 1, out, &changed);
+		if (n != 1 || changed) {
+			printf("clang_translate() of GCC's flags is wrong\n");
+			bad++;
+		}
+	}
 	if (!clang_compiler("clang") || !clang_compiler("/usr/bin/clang-14") ||
 	    !clang_compiler("x86_64-linux-gnu-clang") ||
 	    clang_compiler("gcc") || clang_compiler("/opt/clang/bin/gcc")) {
@@ -81,26 +102,16 @@ static int self_test(void)
 
 int main(int argc, char **argv)
 {
-	int i;
+	const char *out[4096];
+	bool changed;
+	int i, n;
 
 	if (argc == 1)
 		return self_test();
-	for (i = 1; i < argc; i++) {
-		const char *gcc;
-
-		switch (clang_flag(argv[i], &gcc)) {
-		case CLANG_FLAG_KEEP:
-			puts(argv[i]);
-			break;
-		case CLANG_FLAG_REPLACE:
-			puts(gcc);
-			break;
-		case CLANG_FLAG_DROP_TWO:
-			i++;
-			break;
-		case CLANG_FLAG_DROP:
-			break;
-		}
-	}
+	if (argc - 1 > (int)ARRAY_SIZE(out))
+		return 2;
+	n = clang_translate(argv + 1, argc - 1, out, &changed);
+	for (i = 0; i < n; i++)
+		puts(out[i]);
 	return 0;
 }
