@@ -5,7 +5,7 @@
 #                         (unit cases, semantic patches, linux-source-6.12)
 #   make check-sanitize   the program's tests under ASan+UBSan (in check)
 #   make fuzz             the patch parser under libFuzzer, FUZZ_SECONDS (60)
-#   make check-kernel     the real-tree tests on 6.1, 6.12 and sid's 7.x
+#   make check-kernel     the real-tree tests on 5.10, 6.1, 6.12 and sid's 7.x
 #   make check-arch-x86   the plugin over all of 7.x's arch/x86/ (robustness)
 #   make demo             run the plugin over linux-source-6.12's arch/x86/kvm
 #   make bench            plugin overhead on KVM's largest units
@@ -79,7 +79,7 @@ check-kernel-6.12: $(PLUGIN)
 
 check-kernel: $(PLUGIN)
 	@scripts/deps.sh $(DEPS_SETS) kernel cocci
-	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.1 6.12 sid
+	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 5.10 6.1 6.12 sid
 	$(MAKE) check-cocci-kernel
 	$(MAKE) check-program-kernel
 	$(MAKE) check-review-map

@@ -71,14 +71,50 @@ static struct entry_origin *remember(struct cpuid_walk *w, tree var)
 	return o;
 }
 
-/* entry = kvm_find_cpuid_entry(vcpu, fn) / _index(vcpu, fn, idx) */
+/*
+ * Which arguments of a lookup are the CPUID function and index.  Every
+ * release names the parameters "function" and "index", whatever the shape:
+ * 5.10's kvm_find_cpuid_entry(vcpu, function, index) is 6.1's _index()
+ * under the plain name, 7.x's kvm_find_cpuid_entry2() and
+ * cpuid_entry2_find() take the entry array first.  Parameter names are only
+ * known where the unit sees the definition; otherwise the shape is read
+ * from the callee's name and argument count: an "_index" or "2_find"
+ * lookup, or a plain one called with one argument more than its 6.1
+ * (vcpu, function), ends with (function, index), any other with function.
+ */
+static bool lookup_arguments(tree call, int *fn_arg, int *idx_arg)
+{
+	tree callee = get_callee_fndecl(call), parm;
+	const char *name = callee_name(call);
+	int n = call_expr_nargs(call), i = 0;
+	bool indexed;
+
+	*fn_arg = *idx_arg = -1;
+	for (parm = callee ? DECL_ARGUMENTS(callee) : NULL_TREE;
+	     parm && i < n; parm = DECL_CHAIN(parm), i++) {
+		if (!strcmp(decl_name(parm), "function"))
+			*fn_arg = i;
+		else if (!strcmp(decl_name(parm), "index"))
+			*idx_arg = i;
+	}
+	if (*fn_arg >= 0)
+		return true;
+	indexed = strstr(name, "_index") || strstr(name, "2_find") ||
+		  (!strcmp(name, "kvm_find_cpuid_entry") && n == 3);
+	if (n < (indexed ? 3 : 2))
+		return false;
+	*fn_arg = n - (indexed ? 2 : 1);
+	*idx_arg = indexed ? n - 1 : -1;
+	return true;
+}
+
+/* entry = kvm_find_cpuid_entry(vcpu, fn[, idx]) / _index(vcpu, fn, idx) */
 static void note_assign(struct cpuid_walk *w, tree var, tree value)
 {
 	const char *name;
 	struct entry_origin *o;
+	int fn_arg, idx_arg;
 	long fn, idx = 0;
-	int n;
-	bool indexed;
 
 	if (!var || TREE_CODE(var) != VAR_DECL)
 		return;
@@ -89,22 +125,20 @@ static void note_assign(struct cpuid_walk *w, tree var, tree value)
 	if (!value || TREE_CODE(value) != CALL_EXPR)
 		return;
 	name = callee_name(value);
-	n = call_expr_nargs(value);
-	indexed = strstr(name, "_index") || !strcmp(name, "cpuid_entry2_find");
 	if (strncmp(name, "kvm_find_cpuid_entry", 20) &&
 	    strcmp(name, "cpuid_entry2_find"))
 		return;
-	if (n < (indexed ? 3 : 2) ||
-	    !constant_value(CALL_EXPR_ARG(value, n - (indexed ? 2 : 1)), &fn))
+	if (!lookup_arguments(value, &fn_arg, &idx_arg) ||
+	    !constant_value(CALL_EXPR_ARG(value, fn_arg), &fn))
 		return;
-	if (indexed && !constant_value(CALL_EXPR_ARG(value, n - 1), &idx))
+	if (idx_arg >= 0 && !constant_value(CALL_EXPR_ARG(value, idx_arg), &idx))
 		return;
 	o = remember(w, var);
 	if (!o)
 		return;
 	o->read.function_known = true;
 	o->read.function = fn;
-	o->read.index_known = indexed || !facts_function_indexed(fn);
+	o->read.index_known = idx_arg >= 0 || !facts_function_indexed(fn);
 	o->read.index = idx;
 	o->read.origin = EXPR_LOCATION(value);
 }

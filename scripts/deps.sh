@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages cpuidcheck needs, only those missing.
-# Usage: scripts/deps.sh build|check|kernel|cocci|browser|fuzz|series ...
+# Usage: scripts/deps.sh build|check|kernel|cocci|clang|browser|fuzz|series ...
 set -e
 pkgs=""
 for want in "$@"; do
@@ -10,6 +10,8 @@ for want in "$@"; do
 	kernel)	pkgs="$pkgs flex bison bc libelf-dev libssl-dev xz-utils \
 		linux-source-6.1 linux-source-6.12 python3" ;;
 	cocci)	pkgs="$pkgs coccinelle" ;;
+	# make LLVM=1: bookworm's clang 14 with its linker and binutils
+	clang)	pkgs="$pkgs clang lld llvm" ;;
 	sparse)	pkgs="$pkgs sparse" ;;
 	json)	pkgs="$pkgs python3-jsonschema" ;;
 	browser) pkgs="$pkgs chromium" ;;

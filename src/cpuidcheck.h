@@ -237,6 +237,17 @@ void unitcache_put(const char *key, const char *depfile, const char *cwd,
 void unitcache_forget(void);
 const char *file_id(const char *path, const char *tmpdir);
 
+/* ---- clangflags.c ---- */
+enum clang_flag_action {
+	CLANG_FLAG_KEEP,	/* GCC takes it as it is */
+	CLANG_FLAG_DROP,	/* clang's alone; -fsyntax-only needs none */
+	CLANG_FLAG_DROP_TWO,	/* the flag and the argument after it (-mllvm X) */
+	CLANG_FLAG_REPLACE,	/* GCC spells it *gcc */
+};
+enum clang_flag_action clang_flag(const char *flag, const char **gcc);
+int clang_translate(char *const *in, int n, const char **out, bool *changed);
+bool clang_compiler(const char *cc);
+
 /* ---- patch.c ---- */
 int patch_main(struct options *o, const char *patch, const char *range);
 int install_hook(const char *cmd);

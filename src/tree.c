@@ -149,12 +149,33 @@ static int jobs_of(const struct options *o)
 	return o->jobs > 0 ? o->jobs : n > 0 ? n : 2;
 }
 
+/*
+ * A tree the user configured with clang (make LLVM=1) is built the same way
+ * in the scratch copy: its units are checked with their clang flags
+ * translated for GCC, under the user's configuration.
+ */
+static bool make_llvm;
+
+static bool config_is_clang(const char *config)
+{
+	char *text = read_file(config, NULL);
+	bool yes = text && (starts_with(text, "CONFIG_CC_IS_CLANG=y\n") ||
+			    strstr(text, "\nCONFIG_CC_IS_CLANG=y\n"));
+
+	free(text);
+	return yes;
+}
+
 /* CC= and HOSTCC= for make when CPUIDCHECK_CC names another GCC. */
 static void add_make_cc(struct argv *a)
 {
 	const char *cc = getenv("CPUIDCHECK_CC");
 	char *v;
 
+	if (make_llvm) {
+		av_add(a, "LLVM=1");
+		return;
+	}
 	if (!cc || !*cc)
 		return;
 	v = xasprintf("CC=%s", cc);
@@ -363,7 +384,9 @@ static struct unit *unit_from_cmd(const char *cmdfile)
 	char *text = read_file(cmdfile, NULL), *line, *src = NULL, *p;
 	struct argv words = { 0 };
 	struct unit *u;
-	int i;
+	const char **flags;
+	int i, n;
+	bool clang;
 
 	if (!text)
 		return NULL;
@@ -387,7 +410,7 @@ static struct unit *unit_from_cmd(const char *cmdfile)
 	}
 	line[strcspn(line, "\n")] = '\0';
 	p = strstr(line, " := ");
-	if (!p || !split_command(p + 4, src, &words) || !words.n ||
+	if (!p || !split_command(p + 4, src, &words) || words.n < 2 ||
 	    strcmp(words.v[words.n - 1], src)) {
 		if (p)
 			note("%s: a compile command cpuidcheck cannot read; ignored",
@@ -400,8 +423,13 @@ static struct unit *unit_from_cmd(const char *cmdfile)
 	u = xmalloc(sizeof(*u));
 	memset(u, 0, sizeof(*u));
 	u->src = src;
-	for (i = 0; i < words.n - 1; i++) {
-		const char *w = words.v[i];
+	/* a clang-built tree's (make LLVM=1) options, as GCC spells them */
+	flags = xmalloc(words.n * sizeof(*flags));
+	flags[0] = words.v[0];
+	n = 1 + clang_translate(words.v + 1, words.n - 2, flags + 1, &clang);
+	flags[n++] = words.v[words.n - 1];
+	for (i = 0; i < n - 1; i++) {
+		const char *w = flags[i];
 
 		if (starts_with(w, "-Wp,-MMD,") || starts_with(w, "-Wp,-MD,") ||
 		    !strcmp(w, "-c"))
@@ -412,6 +440,7 @@ static struct unit *unit_from_cmd(const char *cmdfile)
 		}
 		av_add(&u->cmd, w);
 	}
+	free(flags);
 	av_free(&words);
 	free(text);
 	return u;
@@ -654,6 +683,7 @@ static struct unit **get_units(const struct options *o, const char *ksrc,
 	stamp = build_stamp(ksrc, o);
 	gen = xasprintf("%s/.config", ksrc);
 	in_place = is_file(gen);
+	make_llvm = in_place && config_is_clang(gen);
 	free(gen);
 	lock = lock_build(key, LOCK_SH);
 	if (o->rebuild || !build_is_current(key, stamp)) {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fetch, unpack, configure and prepare a real kernel tree in the cache.
 #
-# Usage: tests/kernel/tree.sh 6.1|6.12|sid
+# Usage: tests/kernel/tree.sh 5.10|6.1|6.12|sid
 # Prints the path of the prepared tree on stdout.  Trees are cached under
 # $CPUIDCHECK_CACHE (default $XDG_CACHE_HOME/cpuidcheck, ~/.cache/cpuidcheck);
 # a tree is built in a scratch directory and renamed into place only when
@@ -11,8 +11,9 @@
 # option that adds a KVM unit).
 #
 # 6.1 and 6.12 come from Debian bookworm's linux-source-* packages; "sid" is
-# sid's newest linux-source-7.*, fetched with a private apt list so the
-# machine's own sources are left alone.
+# sid's newest linux-source-7.*, and "5.10" bullseye-security's newest
+# linux-source-5.10 (the 5.10 LTS), each fetched with a private apt list so
+# the machine's own sources are left alone.
 set -e
 ver="$1"
 cache="${CPUIDCHECK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cpuidcheck}"
@@ -21,11 +22,50 @@ mkdir -p "$cache/kernels"
 
 die() { echo "tree.sh: $*" >&2; exit 2; }
 
-sid_apt() {
-	apt-get -o Dir::Etc::SourceList="$cache/sid/sources.list" \
+# A private apt list in $cache/<name>/ (the machine's sources are left
+# alone); apt's temporary files go to /var/tmp when TMPDIR is not writable.
+private_apt() {
+	list="$1"
+	shift
+	apt-get -o Dir::Etc::SourceList="$cache/$list/sources.list" \
 		-o Dir::Etc::SourceParts=/dev/null \
-		-o Dir::State::Lists="$cache/sid/lists" \
-		-o Dir::Cache="$cache/sid/cache" "$@"
+		-o Dir::State::Lists="$cache/$list/lists" \
+		-o Dir::Cache="$cache/$list/cache" "$@"
+}
+
+private_cache() {
+	list="$1"
+	shift
+	apt-cache -o Dir::Etc::SourceList="$cache/$list/sources.list" \
+		-o Dir::Etc::SourceParts=/dev/null \
+		-o Dir::State::Lists="$cache/$list/lists" \
+		-o Dir::Cache="$cache/$list/cache" "$@"
+}
+
+# private_source LIST "DEB LINE" PREFIX: the newest PREFIX* linux-source
+# tarball of that suite, downloaded once into $cache/LIST/dl and unpacked
+# into $cache/LIST/x; prints the tarball's path.
+private_source() {
+	list="$1" line="$2" prefix="$3"
+	if [ -z "$TMPDIR" ] || ! [ -w "$TMPDIR" ]; then
+		[ -w /tmp ] || TMPDIR=/var/tmp
+	fi
+	export TMPDIR
+	mkdir -p "$cache/$list/lists/partial" "$cache/$list/cache/archives/partial" "$cache/$list/dl"
+	deb=$(ls "$cache/$list/dl/$prefix"*_all.deb 2>/dev/null | sort -V | tail -1)
+	if [ -z "$deb" ]; then
+		echo "$line" >"$cache/$list/sources.list"
+		private_apt "$list" -q update >/dev/null 2>&1 ||
+			die "cannot update $list's package list"
+		pkg=$(private_cache "$list" pkgnames "$prefix" | sort -V | tail -1)
+		[ -n "$pkg" ] || die "$list has no $prefix* package"
+		(cd "$cache/$list/dl" && private_apt "$list" -q download "$pkg" >/dev/null 2>&1) ||
+			die "cannot download $pkg"
+		deb=$(ls "$cache/$list/dl/$prefix"*_all.deb | sort -V | tail -1)
+	fi
+	rm -rf "$cache/$list/x"
+	dpkg-deb -x "$deb" "$cache/$list/x"
+	ls "$cache/$list/x/usr/src/$prefix"*.tar.xz | sort -V | tail -1
 }
 
 tarball() {
@@ -33,27 +73,14 @@ tarball() {
 	6.1|6.12)
 		"$here/scripts/deps.sh" kernel >&2
 		echo "/usr/src/linux-source-$1.tar.xz" ;;
+	5.10)
+		private_source bullseye-security \
+			"deb http://security.debian.org/debian-security bullseye-security main" \
+			linux-source-5.10 ;;
 	sid)
-		mkdir -p "$cache/sid/lists/partial" "$cache/sid/cache/archives/partial" "$cache/sid/dl"
-		deb=$(ls "$cache"/sid/dl/linux-source-7.*_all.deb 2>/dev/null | sort -V | tail -1)
-		if [ -z "$deb" ]; then
-			echo "deb http://deb.debian.org/debian sid main" >"$cache/sid/sources.list"
-			sid_apt -q update >/dev/null 2>&1 || die "cannot update sid's package list"
-			pkg=$(sid_apt -q update >/dev/null 2>&1; apt-cache \
-				-o Dir::Etc::SourceList="$cache/sid/sources.list" \
-				-o Dir::Etc::SourceParts=/dev/null \
-				-o Dir::State::Lists="$cache/sid/lists" \
-				-o Dir::Cache="$cache/sid/cache" \
-				pkgnames linux-source-7. | sort -V | tail -1)
-			[ -n "$pkg" ] || die "sid has no linux-source-7.* package"
-			(cd "$cache/sid/dl" && sid_apt -q download "$pkg" >/dev/null 2>&1) ||
-				die "cannot download $pkg"
-			deb=$(ls "$cache"/sid/dl/linux-source-7.*_all.deb | sort -V | tail -1)
-		fi
-		rm -rf "$cache/sid/x"
-		dpkg-deb -x "$deb" "$cache/sid/x"
-		ls "$cache"/sid/x/usr/src/linux-source-7.*.tar.xz | tail -1 ;;
-	*)	die "unknown tree '$1' (want 6.1, 6.12 or sid)" ;;
+		private_source sid "deb http://deb.debian.org/debian sid main" \
+			linux-source-7. ;;
+	*)	die "unknown tree '$1' (want 5.10, 6.1, 6.12 or sid)" ;;
 	esac
 }
 
@@ -98,5 +125,5 @@ echo "$stamp" >.cpuidcheck-prepared
 rm -rf "$dest"
 mv "$src" "$dest"
 [ "$ver" = sid ] && echo "$name" >"$cache/kernels/sid.name"
-rm -rf "$cache/sid/x"
+rm -rf "$cache/sid/x" "$cache/bullseye-security/x"
 echo "$dest"

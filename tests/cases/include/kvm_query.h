@@ -1,7 +1,8 @@
 /*
  * Mini KVM vCPU, CPUID entry and query/advertising APIs for cpuidcheck unit
  * cases (written for the tests, kernel-shaped, not kernel code): struct
- * kvm_cpuid_entry2, kvm_find_cpuid_entry[_index](), cpuid_eax..edx(), and
+ * kvm_cpuid_entry2, kvm_find_cpuid_entry[_index]() (5.10's three-argument
+ * kvm_find_cpuid_entry() with MINI_LOOKUP_5_10), cpuid_eax..edx(), and
  * the query helpers of all eras (guest_cpuid_has, guest_cpu_cap_has,
  * guest_can_use, kvm_cpu_cap_has/get, cpuid_entry_has/get,
  * kvm_governed_feature_check_and_set) next to the advertising ones
@@ -42,11 +43,17 @@ struct kvm_vcpu {
 	struct kvm_vcpu_arch arch;
 };
 
+#ifdef MINI_LOOKUP_5_10
+/* 5.10: one lookup, always with an index */
+extern struct kvm_cpuid_entry2 *kvm_find_cpuid_entry(struct kvm_vcpu *vcpu,
+						      u32 function, u32 index);
+#else
 extern struct kvm_cpuid_entry2 *kvm_find_cpuid_entry(struct kvm_vcpu *vcpu,
 						      u32 function);
 extern struct kvm_cpuid_entry2 *kvm_find_cpuid_entry_index(struct kvm_vcpu *vcpu,
 							    u32 function,
 							    u32 index);
+#endif
 
 extern void mini_native_cpuid(unsigned int *eax, unsigned int *ebx,
 			      unsigned int *ecx, unsigned int *edx);
