@@ -12,9 +12,10 @@
 # and the root's own apt-get use the root's sources.list.  A root is built in
 # a temporary directory beside its final place and renamed into place only
 # when every package is installed, with a stamp naming its suite and
-# packages; a root whose stamp matches is used as it is.  The mounts the
-# installation needs (/proc, /dev) are made in a private mount namespace
-# (unshare -m), so they vanish with it on every exit path.
+# packages; a root whose stamp matches is used as it is (a lock file keeps
+# two builds of one root apart).  The mounts the installation needs (/proc,
+# /dev) are made in a private mount namespace (unshare -m), so they vanish
+# with it on every exit path.
 #
 # scripts/gcc-chroot.sh runs commands inside the root.
 set -eu
@@ -48,7 +49,7 @@ if [ -f "$root/.cpuidcheck-root" ] &&
 fi
 
 [ "$(id -u)" -eq 0 ] || die "debootstrap and chroot need root"
-for tool in unshare chroot mount; do
+for tool in unshare chroot mount flock; do
 	command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not installed"
 done
 if ! command -v debootstrap >/dev/null 2>&1; then
@@ -60,6 +61,18 @@ if ! command -v debootstrap >/dev/null 2>&1; then
 fi
 
 mkdir -p "$cache/roots"
+# One build of a root at a time; whoever waited may find it made.  Under
+# the lock, a temporary root left by a killed build is removed.
+exec 9>"$cache/roots/.gcc-$n.lock"
+flock 9
+if [ -f "$root/.cpuidcheck-root" ] &&
+   [ "$(cat "$root/.cpuidcheck-root")" = "$stamp" ]; then
+	echo "$root"
+	exit 0
+fi
+for old in "$cache/roots/.tmp-gcc-$n."*; do
+	if [ -e "$old" ]; then rm -rf --one-file-system "$old"; fi
+done
 tmp=$(mktemp -d "$cache/roots/.tmp-gcc-$n.XXXXXX") || die "cannot make a temp dir in $cache/roots"
 log="$tmp.log"
 # --one-file-system: never follow a mount that outlived its namespace.
