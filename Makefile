@@ -44,12 +44,15 @@ plugin/facts.inc: data/cpuid-facts
 	mv $@.tmp $@
 
 # Rebuild when CC changes: the plugin only loads into the GCC it was built for.
-plugin/.built-with: FORCE
+# (PLUGIN=DIR/cpuidcheck_plugin.so builds elsewhere, with DIR/.built-with:
+# make check-gcc keeps one plugin per GCC in build/gcc-N/.)
+%/.built-with: FORCE
+	@mkdir -p $(@D)
 	@echo "$(CC) $$($(CC) -dumpfullversion 2>/dev/null)" > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS) plugin/.built-with
-	@test -d "$(PLUGIN_INC)" || { echo "cpuidcheck: no GCC plugin headers for $(CC); run scripts/deps.sh build (or gcc11)" >&2; exit 2; }
+$(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS) $(dir $(PLUGIN)).built-with
+	@test -d "$(PLUGIN_INC)" || { echo "cpuidcheck: no GCC plugin headers for $(CC); run scripts/deps.sh build (or gcc11), or scripts/gcc-chroot.sh N for GCC 13-15" >&2; exit 2; }
 	$(CXX_FOR_PLUGIN) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin \
 		-shared -o $@.tmp $(PLUGIN_SRCS)
 	mv $@.tmp $@

@@ -289,7 +289,8 @@ static bool fixed1_bits(tree cond, unsigned long *bits)
 	if (!then || TREE_CODE(then) != MODIFY_EXPR)
 		return false;
 	lhs = TREE_OPERAND(then, 0);
-	rhs = TREE_OPERAND(then, 1);
+	/* GCC 15 converts "x | C" back to the field's typedef (u64) */
+	rhs = strip_conversions(TREE_OPERAND(then, 1));
 	if (TREE_CODE(lhs) != COMPONENT_REF ||
 	    strcmp(decl_name(TREE_OPERAND(lhs, 1)), "cr4_fixed1") ||
 	    TREE_CODE(rhs) != BIT_IOR_EXPR ||

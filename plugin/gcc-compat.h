@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Every GCC header the plugin uses, and every difference between the GCC
- * versions it is built for (11 and 12, Debian's gcc-N-plugin-dev), in one
+ * versions it is built for (11 to 15, Debian's gcc-N-plugin-dev), in one
  * place, as the kernel's scripts/gcc-plugins/gcc-common.h does.
  */
 #ifndef CPUIDCHECK_GCC_COMPAT_H
@@ -22,8 +22,8 @@
 #include "diagnostic.h"
 #include "intl.h"
 
-#if BUILDING_GCC_VERSION < 11000 || BUILDING_GCC_VERSION >= 13000
-#pragma message "cpuidcheck is tested with GCC 11 and 12 only"
+#if BUILDING_GCC_VERSION < 11000 || BUILDING_GCC_VERSION >= 16000
+#pragma message "cpuidcheck is tested with GCC 11 to 15 only"
 #endif
 
 /*
@@ -42,11 +42,42 @@ static inline bool compat_user_macro_p(cpp_hashnode *node)
 	return node && node->type == NT_USER_MACRO;
 }
 
-/* The column GCC itself would print (-fdiagnostics-column-unit/-origin). */
+/*
+ * The column GCC itself would print (-fdiagnostics-column-unit/-origin).
+ * GCC 14 made the function a member of diagnostic_context; GCC 15 moved it
+ * to the column policy built from the context.
+ */
 static inline int compat_column(expanded_location x)
 {
+#if BUILDING_GCC_VERSION >= 15000
+	return diagnostic_column_policy(*global_dc).converted_column(x);
+#elif BUILDING_GCC_VERSION >= 14000
+	return global_dc->converted_column(x);
+#else
 	return diagnostic_converted_column(global_dc, x);
+#endif
 }
+
+/*
+ * Where the macro of MAP was expanded.  GCC 14 made the field private and
+ * replaced MACRO_MAP_EXPANSION_POINT_LOCATION() by a member function.
+ */
+static inline location_t compat_expansion_point(const line_map_macro *map)
+{
+#if BUILDING_GCC_VERSION >= 14000
+	return map->get_expansion_point_location();
+#else
+	return MACRO_MAP_EXPANSION_POINT_LOCATION(map);
+#endif
+}
+
+/*
+ * Tree shapes that differ between versions are read version-neutrally where
+ * they are read, and listed here:
+ *  - GCC 15 converts the value of a compound assignment to a typedef'd
+ *    field back to the typedef ("f = (u64) (f | C)"); check_cr4.c's
+ *    fixed1_bits() strips conversions.
+ */
 
 #ifndef __visible
 #define __visible __attribute__((visibility("default")))

@@ -45,7 +45,7 @@ static const line_map_macro *find_wrapper(location_t loc, int depth)
 	found = find_wrapper(spelling, depth + 1);
 	if (found)
 		return found;
-	expansion = MACRO_MAP_EXPANSION_POINT_LOCATION(map);
+	expansion = compat_expansion_point(map);
 	if (!virtual_loc(expansion) &&
 	    !name_in(linemap_map_get_macro_name(map), list_macros,
 		     ARRAY_SIZE(list_macros)))
@@ -64,7 +64,7 @@ static bool macro_in_history(location_t loc, const char *name, int depth)
 		return true;
 	return macro_in_history(linemap_macro_map_loc_unwind_toward_spelling(
 					line_table, map, loc), name, depth + 1) ||
-	       macro_in_history(MACRO_MAP_EXPANSION_POINT_LOCATION(map), name,
+	       macro_in_history(compat_expansion_point(map), name,
 				depth + 1);
 }
 
@@ -80,7 +80,7 @@ struct user_loc user_location(location_t loc)
 	const line_map_macro *map = find_wrapper(loc, 0);
 
 	if (map) {
-		u.loc = MACRO_MAP_EXPANSION_POINT_LOCATION(map);
+		u.loc = compat_expansion_point(map);
 		u.wrapper = linemap_map_get_macro_name(map);
 	} else if (virtual_loc(loc)) {
 		u.loc = expansion_point(loc);
