@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cpuid-synthetic: a flag the kernel sets itself must not live in a word
+ * that KVM maps to a hardware register.
+ *
+ * X86_FEATURE_x is word*32+bit; a word that reverse_cpuid[] maps to a CPUID
+ * register is filled from that register by the kernel (get_cpu_cap()) and
+ * handed to guests by KVM bit for bit.  A Linux-defined flag (set with
+ * setup_force_cpu_cap() or set_cpu_cap(), never read from CPUID) given a
+ * home there sits at a bit the architecture assigns to something else or
+ * reserves: the kernel believes it whenever the CPU sets that bit, and KVM
+ * passes it to guests as that CPUID bit.  Upstream keeps such flags in
+ * Linux-defined words (CPUID_LNX_*) and translates the few KVM needs
+ * (__feature_translate()); backports of mitigations have not always done
+ * so.
+ *
+ * Which flags the kernel sets itself is learned from the newest tree
+ * (data/cpuid-facts "synthetic" records: its Linux-defined words, less
+ * what scattered.c reads from CPUID and what KVM translates).  A flag of
+ * that list whose #define here lands in a kernel word with a CPUID place,
+ * and that this tree does not translate, is reported at its #define, by
+ * the unit that holds KVM's capability setup (once per build).
+ */
+#include "cpuidcheck.h"
+
+#define CHECK "cpuid-synthetic"
+
+static bool judged;
+
+static bool translated(long number)
+{
+	int i;
+
+	for (i = 0; i < model.nr_translate; i++)
+		if (model.translate_from[i] == number)
+			return true;
+	return false;
+}
+
+static void synthetic_on_lists(struct cap_lists *lists, tree fndecl)
+{
+	int i;
+
+	if (judged)
+		return;
+	judged = true;
+	for (i = 0; i < facts.nr_synthetic; i++) {
+		char name[64], place[64], reg[64];
+		cpp_hashnode *node;
+		struct cpuid_place p;
+		long number;
+		int word;
+
+		snprintf(name, sizeof(name), "X86_FEATURE_%s",
+			 facts.synthetic[i]);
+		node = cpp_lookup(parse_in, (const unsigned char *)name,
+				  strlen(name));
+		if (!compat_user_macro_p(node) || !node->value.macro ||
+		    !model_eval_macro(name, &number) || number < 0)
+			continue;
+		word = number / 32;
+		if (!model_word_is_kernel(word) || translated(number) ||
+		    !model_place_of(number, &p))
+			continue;
+		format_place(place, sizeof(place), &p);
+		p.bit = -1;
+		format_place(reg, sizeof(reg), &p);
+		report(CHECK, name, node->value.macro->line,
+		       "%s is a flag the kernel sets itself (Linux-defined in the newest kernel), but it is defined in word %s, which KVM maps to %s, so it is %s: the kernel reads that bit from the CPU, and KVM hands it to guests as that CPUID bit; move it to a Linux-defined word (CPUID_LNX_*), and translate it in __feature_translate() if KVM must advertise it",
+		       name, model_word_name(word), reg, place);
+	}
+}
+
+struct cpuidcheck_check check_synthetic = {
+	.name		= CHECK,
+	.enabled	= true,
+	.on_lists	= synthetic_on_lists,
+};
