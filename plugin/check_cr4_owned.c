@@ -64,18 +64,34 @@ static tree find_rsvd_mask(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
-/* A constant in @t that is a non-empty subset of the possible bits. */
-static tree find_owned_const(tree *tp, int *walk_subtrees, void *data)
+/* The bits of an integer constant, whatever its sign and width. */
+static bool mask_value(tree t, unsigned long *bits)
 {
-	struct owned_scan *s = (struct owned_scan *)data;
-	long v;
+	t = strip_conversions(t);
+	if (!t || TREE_CODE(t) != INTEGER_CST)
+		return false;
+	*bits = (unsigned long)TREE_INT_CST_LOW(t);
+	return true;
+}
 
-	if (TREE_CODE(*tp) == INTEGER_CST && constant_value(*tp, &v) && v &&
-	    !((unsigned long)v & ~s->possible)) {
-		s->owned = v;
-		return *tp;
-	}
-	return NULL_TREE;
+/*
+ * The owned bits an assignment's value names: a constant that is a
+ * non-empty subset of the possible bits, alone or ANDed with other terms.
+ */
+static bool owned_const(tree t, unsigned long possible, unsigned long *owned)
+{
+	unsigned long v;
+
+	t = strip_conversions(t);
+	if (!t)
+		return false;
+	if (TREE_CODE(t) == BIT_AND_EXPR)
+		return owned_const(TREE_OPERAND(t, 0), possible, owned) ||
+		       owned_const(TREE_OPERAND(t, 1), possible, owned);
+	if (!mask_value(t, &v) || !v || (v & ~possible))
+		return false;
+	*owned = v;
+	return true;
 }
 
 static bool queries_guest(tree cond);
@@ -95,7 +111,7 @@ static tree scan_function(tree *tp, int *walk_subtrees, void *data)
 {
 	struct owned_scan *s = (struct owned_scan *)data;
 	tree t = *tp, rhs;
-	long v;
+	unsigned long v;
 
 	if (TREE_CODE(t) == COND_EXPR && queries_guest(TREE_OPERAND(t, 0))) {
 		bool outer = s->in_query_cond;
@@ -115,13 +131,8 @@ static tree scan_function(tree *tp, int *walk_subtrees, void *data)
 		return NULL_TREE;
 	rhs = strip_conversions(TREE_OPERAND(t, 1));
 	if (!s->assignment) {
-		struct owned_scan probe = *s;
-
-		probe.owned = 0;
-		walk_tree_without_duplicates(&rhs, find_owned_const, &probe);
-		if (!probe.owned)
+		if (!owned_const(rhs, s->possible, &s->owned))
 			return NULL_TREE;
-		s->owned = probe.owned;
 		s->assignment = t;
 		s->loc = EXPR_LOCATION(t);
 		walk_tree_without_duplicates(&rhs, find_rsvd_mask, s);
@@ -129,8 +140,8 @@ static tree scan_function(tree *tp, int *walk_subtrees, void *data)
 	}
 	/* owned &= ~X86_CR4_B under a guest CPUID query */
 	if (s->in_query_cond && rhs && TREE_CODE(rhs) == BIT_AND_EXPR &&
-	    constant_value(TREE_OPERAND(rhs, 1), &v))
-		s->dropped |= ~(unsigned long)v;
+	    mask_value(TREE_OPERAND(rhs, 1), &v))
+		s->dropped |= ~v;
 	if (rhs)
 		walk_tree_without_duplicates(&rhs, find_rsvd_mask, s);
 	return NULL_TREE;

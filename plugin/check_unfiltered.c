@@ -116,7 +116,9 @@ static void unfiltered_on_lists(struct cap_lists *lists, tree fndecl)
 
 		if (l->leaf >= 0 && l->leaf < MAX_WORDS)
 			caps.filtered[l->leaf] = true;
-		if (!caps.list_api || strcmp(l->api, "kvm_cpu_cap_mask"))
+		/* the kernel words' list API, not the KVM-only one */
+		if (!caps.list_api &&
+		    strcmp(l->api, "kvm_cpu_cap_init_kvm_defined"))
 			caps.list_api = l->api;
 	}
 }
