@@ -66,7 +66,7 @@ static void synthetic_on_lists(struct cap_lists *lists, tree fndecl)
 		p.bit = -1;
 		format_place(reg, sizeof(reg), &p);
 		report(CHECK, name, node->value.macro->line,
-		       "%s is a flag the kernel sets itself (Linux-defined in the newest kernel), but it is defined in word %s, which KVM maps to %s, so it is %s: the kernel reads that bit from the CPU, and KVM hands it to guests as that CPUID bit; move it to a Linux-defined word (CPUID_LNX_*), and translate it in __feature_translate() if KVM must advertise it",
+		       "%s is a flag the kernel sets itself (Linux-defined in the newest kernel), but it is defined in word %s, which KVM maps to %s, so it is %s: the kernel fills that word from the CPU (get_cpu_cap()), so the flag follows whatever the CPU reports at that bit, and KVM treats it as that CPUID bit; move it to a Linux-defined word (CPUID_LNX_*), and translate it in __feature_translate() if KVM must advertise it",
 		       name, model_word_name(word), reg, place);
 	}
 }

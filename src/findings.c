@@ -236,6 +236,18 @@ static const struct {
 	  "A CR4 bit and the CPUID feature that enumerates it disagree" },
 	{ "cpuid-undeclared",
 	  "A feature KVM sets or queries is in no capability init list" },
+	{ "cpuid-unfiltered",
+	  "A word copied from the host's capabilities reaches the guest unfiltered" },
+	{ "cpuid-synthetic",
+	  "A flag the kernel sets itself is defined in a hardware CPUID word" },
+	{ "cpuid-cr4-owned",
+	  "A guest-owned CR4 bit stays guest-owned when the guest's CPUID reserves it" },
+	{ "cpuid-runtime",
+	  "A feature KVM updates at run time is queried through a cached capability" },
+	{ "cpuid-x86-64",
+	  "A 64-bit-only feature is declared without the 64-bit-only wrapper" },
+	{ "cpuid-scattered",
+	  "A host-capability test is given a KVM-only feature number" },
 };
 
 /* Line @n of @file under the tree, without its newline (NULL if none). */
@@ -405,6 +417,8 @@ void print_summary(FILE *out, const struct findings *fs)
 {
 	static const char *const checks[] = {
 		"cpuid-leaf", "cpuid-alias", "cpuid-cr4", "cpuid-undeclared",
+		"cpuid-unfiltered", "cpuid-synthetic", "cpuid-cr4-owned",
+		"cpuid-runtime", "cpuid-x86-64", "cpuid-scattered",
 	};
 	size_t c;
 	int i, n, sep = 0;
