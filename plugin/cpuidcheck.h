@@ -52,6 +52,13 @@ struct runtime_fact {
 
 #define MAX_NAMED_FACTS 256
 
+/* a feature the kernel scatters: where it really lives (scattered.c) */
+struct scattered_fact {
+	char name[32];
+	struct cpuid_place place[2];
+	int nr_places;
+};
+
 struct cpuid_facts {
 	unsigned int indexed[64];
 	int nr_indexed;
@@ -65,6 +72,8 @@ struct cpuid_facts {
 	int nr_synthetic;
 	char x86_64_only[32][32];
 	int nr_x86_64_only;
+	struct scattered_fact scattered[96];
+	int nr_scattered;
 };
 
 extern struct cpuid_facts facts;

@@ -108,6 +108,26 @@ static bool parse_runtime(char **f, int n)
 	return true;
 }
 
+/* scattered NAME PLACE [PLACE] */
+static bool parse_scattered(char **f, int n)
+{
+	struct scattered_fact *c = &facts.scattered[facts.nr_scattered];
+	int i;
+
+	if (n < 3 || n > 4 ||
+	    facts.nr_scattered == (int)ARRAY_SIZE(facts.scattered) ||
+	    strlen(f[1]) >= sizeof(c->name))
+		return false;
+	snprintf(c->name, sizeof(c->name), "%s", f[1]);
+	for (i = 2; i < n; i++)
+		if (!parse_place(f[i], &c->place[i - 2]) ||
+		    c->place[i - 2].bit < 0)
+			return false;
+	c->nr_places = n - 2;
+	facts.nr_scattered++;
+	return true;
+}
+
 static bool parse_line(char *line)
 {
 	char *f[24], *save = NULL, *tok;
@@ -127,6 +147,8 @@ static bool parse_line(char *line)
 				   ARRAY_SIZE(facts.x86_64_only));
 	if (!strcmp(f[0], "runtime"))
 		return parse_runtime(f, n);
+	if (!strcmp(f[0], "scattered"))
+		return parse_scattered(f, n);
 
 	if (!strcmp(f[0], "indexed")) {
 		int i;

@@ -11,6 +11,8 @@
 #       APICBASE_*) as "CR4.PKE", "MISC_ENABLE.MWAIT", "APICBASE.ENABLE";
 #   x86-64-only NAME...
 #       features the capability setup declares X86_64_F();
+#   scattered NAME PLACE [PLACE]
+#       features scattered.c reads from CPUID, and where (FUNCTION.INDEX.REG[BIT]);
 #   synthetic NAME...
 #       features cpufeatures.h defines in a Linux-defined word (an
 #       enum cpuid_leafs member named CPUID_LNX_*) that scattered.c does not
@@ -62,6 +64,12 @@ done
 echo "# arch/x86/kvm/cpuid.c X86_64_F()"
 grep -o 'X86_64_F([A-Z0-9_]*)' "$kvm/cpuid.c" | sed 's/X86_64_F(\(.*\))/\1/' |
 	tr '\n' ' ' | sed 's/^/x86-64-only /; s/ $/\n/'
+
+# ---- scattered ----
+echo "# arch/x86/kernel/cpu/scattered.c cpuid_bits[]"
+sed -n 's/^[[:space:]]*{[[:space:]]*X86_FEATURE_\([A-Z0-9_]*\),[[:space:]]*CPUID_\(E[A-D]X\),[[:space:]]*\([0-9]*\),[[:space:]]*0x0*\([0-9a-fA-F]*\),[[:space:]]*\([0-9]*\)[[:space:]]*},.*/\1 0x\4.\5.\2[\3]/p' "$scat" |
+	awk '{ if ($1 in o) p[$1] = p[$1] " " $2; else { p[$1] = $2; o[$1] = ++n; k[n] = $1 } }
+	     END { for (i = 1; i <= n; i++) print "scattered " k[i] " " p[k[i]] }'
 
 # ---- synthetic ----
 lnx=$(sed -n '/^enum cpuid_leafs/,/};/p' "$leafs" | grep -o 'CPUID_[A-Z0-9_]*' |

@@ -20,8 +20,8 @@ import re
 
 TAGS = ("cpuid-leaf", "cpuid-alias", "cpuid-cr4")
 # Records only the plugin's checks read (cpuid-runtime, cpuid-x86-64,
-# cpuid-synthetic); the semantic patches have no rule for them yet.
-PLUGIN_ONLY = ("runtime", "x86-64-only", "synthetic")
+# cpuid-synthetic, scattered); the semantic patches have no rule for them yet.
+PLUGIN_ONLY = ("runtime", "x86-64-only", "synthetic", "scattered")
 WRAPPERS = ("F", "SF", "SCATTERED_F", "X86_64_F", "EMULATED_F",
             "SYNTHESIZED_F", "PASSTHROUGH_F", "VENDOR_F", "RUNTIME_F",
             "ALIASED_1_EDX_F", "AF", "feature_bit", "__feature_bit")
