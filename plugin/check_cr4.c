@@ -147,7 +147,37 @@ static void look_for_macro(void)
 	}
 }
 
-static const struct cr4_fact *fact_of_bit(int bit)
+/*
+ * The CR4 bits the reserved-bits macro makes reserved when the guest lacks
+ * a CPUID feature, and the macro's name (for cpuid-cr4-owned); false when
+ * the unit has no such macro.
+ */
+bool cr4_gated_bits(unsigned long *bits, const char **macro)
+{
+	int g;
+
+	look_for_macro();
+	if (!rb.looked)
+		return false;
+	*bits = 0;
+	for (g = 0; g < rb.nr_gates; g++)
+		*bits |= rb.gate[g].bits;
+	*macro = (const char *)NODE_NAME(rb.macro);
+	return true;
+}
+
+/* The first feature the reserved-bits macro gates CR4 bit @bit on. */
+const char *cr4_gate_feature(int bit)
+{
+	int g;
+
+	for (g = 0; g < rb.nr_gates; g++)
+		if (rb.gate[g].bits & (1UL << bit))
+			return rb.gate[g].feature[0];
+	return NULL;
+}
+
+const struct cr4_fact *fact_of_bit(int bit)
 {
 	int i;
 

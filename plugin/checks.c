@@ -11,6 +11,12 @@ struct cpuidcheck_check *checks[] = {
 	&check_rawmask,
 	&check_alias,
 	&check_cr4,
+	&check_unfiltered,
+	&check_synthetic,
+	&check_cr4_owned,
+	&check_runtime,
+	&check_x86_64,
+	&check_scattered,
 	NULL,
 };
 

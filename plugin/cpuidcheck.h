@@ -42,6 +42,23 @@ struct cr4_fact {
 	} gate[MAX_CR4_GATES];
 };
 
+/* a feature KVM updates in the guest's CPUID at run time */
+struct runtime_fact {
+	char name[32];		/* kernel name without X86_FEATURE_ */
+	char mirrors[32];	/* the state it mirrors, e.g. CR4.OSXSAVE */
+	bool cache_stale;	/* the vCPU's cached capabilities may lag */
+	bool advertised;	/* KVM's own capabilities can have it */
+};
+
+#define MAX_NAMED_FACTS 256
+
+/* a feature the kernel scatters: where it really lives (scattered.c) */
+struct scattered_fact {
+	char name[32];
+	struct cpuid_place place[2];
+	int nr_places;
+};
+
 struct cpuid_facts {
 	unsigned int indexed[64];
 	int nr_indexed;
@@ -49,6 +66,14 @@ struct cpuid_facts {
 	int nr_alias;
 	struct cr4_fact cr4[64];
 	int nr_cr4;
+	struct runtime_fact runtime[16];
+	int nr_runtime;
+	char synthetic[MAX_NAMED_FACTS][32];
+	int nr_synthetic;
+	char x86_64_only[32][32];
+	int nr_x86_64_only;
+	struct scattered_fact scattered[96];
+	int nr_scattered;
 };
 
 extern struct cpuid_facts facts;
@@ -59,6 +84,9 @@ bool facts_load_embedded(void);
 bool facts_function_indexed(unsigned int function);
 const struct alias_fact *facts_alias_of(const struct cpuid_place *alias);
 bool place_equal(const struct cpuid_place *a, const struct cpuid_place *b);
+const struct runtime_fact *facts_runtime(const char *feature);
+bool facts_synthetic(const char *feature);
+bool facts_x86_64_only(const char *feature);
 
 /* ---- model.c ---- */
 
@@ -67,6 +95,7 @@ bool place_equal(const struct cpuid_place *a, const struct cpuid_place *b);
 struct cpuid_word {
 	const char *name;		/* enumerator, e.g. "CPUID_7_0_EBX" */
 	bool has_place;			/* reverse_cpuid[] has an entry */
+	bool kvm_only;			/* from enum kvm_only_cpuid_leafs */
 	struct cpuid_place place;	/* bit < 0 */
 };
 
@@ -103,6 +132,7 @@ bool model_active(void);
 long model_translate(long number);
 bool model_place_of(long number, struct cpuid_place *place);
 const char *model_word_name(int word);
+bool model_word_is_kernel(int word);
 int model_word_of_place(const struct cpuid_place *place);
 const char *model_feature_name(long number);
 const char *feature_short_name(const char *name);
@@ -237,6 +267,17 @@ extern struct cpuidcheck_check check_leaf;
 extern struct cpuidcheck_check check_rawmask;
 extern struct cpuidcheck_check check_alias;
 extern struct cpuidcheck_check check_cr4;
+extern struct cpuidcheck_check check_unfiltered;
+extern struct cpuidcheck_check check_synthetic;
+extern struct cpuidcheck_check check_cr4_owned;
+extern struct cpuidcheck_check check_runtime;
+extern struct cpuidcheck_check check_x86_64;
+extern struct cpuidcheck_check check_scattered;
+
+/* check_cr4.c, for cpuid-cr4-owned */
+bool cr4_gated_bits(unsigned long *bits, const char **macro);
+const char *cr4_gate_feature(int bit);
+const struct cr4_fact *fact_of_bit(int bit);
 
 /* tree helpers shared by the checks (model.c) */
 bool name_in(const char *name, const char *const *list, size_t n);

@@ -17,6 +17,21 @@
  *                that enumerates it, a wrong gate, a wrong nested VMX
  *                cr4_fixed1 tuple (check_cr4.c)
  *
+ * and 6.14's build-time rules, and a few no assert covers, on every era:
+ *
+ *   cpuid-unfiltered  a word copied from the host's capabilities (up to
+ *                     6.13) given to the guest unfiltered (check_unfiltered.c)
+ *   cpuid-synthetic   a flag the kernel sets itself defined in a word KVM
+ *                     maps to a CPUID register (check_synthetic.c)
+ *   cpuid-cr4-owned   a guest-owned CR4 bit kept guest-owned when the
+ *                     guest's CPUID reserves it (check_cr4_owned.c)
+ *   cpuid-runtime     a runtime-updated feature queried through a cached
+ *                     capability (check_runtime.c)
+ *   cpuid-x86-64      a 64-bit-only feature declared unconditionally
+ *                     (check_x86_64.c)
+ *   cpuid-scattered   a host-capability test given a KVM-only number
+ *                     (check_scattered.c)
+ *
  * Findings are printed as GCC-style warnings that never fail a build, also
  * under -Werror / CONFIG_WERROR=y.  Units without KVM's CPUID code print
  * nothing.

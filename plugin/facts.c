@@ -75,6 +75,59 @@ static bool parse_gates(char *s, struct cr4_fact *c)
 	return true;
 }
 
+/* "KIND NAME..." into @names */
+static bool parse_names(char **f, int n, char (*names)[32], int *nr,
+			int max)
+{
+	int i;
+
+	for (i = 1; i < n; i++) {
+		if (*nr == max || strlen(f[i]) >= 32)
+			return false;
+		snprintf(names[(*nr)++], 32, "%s", f[i]);
+	}
+	return n > 1;
+}
+
+/* runtime NAME MIRRORS stale|current advertised|never */
+static bool parse_runtime(char **f, int n)
+{
+	struct runtime_fact *r = &facts.runtime[facts.nr_runtime];
+
+	if (n != 5 || facts.nr_runtime == (int)ARRAY_SIZE(facts.runtime) ||
+	    strlen(f[1]) >= sizeof(r->name) ||
+	    strlen(f[2]) >= sizeof(r->mirrors) ||
+	    (strcmp(f[3], "stale") && strcmp(f[3], "current")) ||
+	    (strcmp(f[4], "advertised") && strcmp(f[4], "never")))
+		return false;
+	snprintf(r->name, sizeof(r->name), "%s", f[1]);
+	snprintf(r->mirrors, sizeof(r->mirrors), "%s", f[2]);
+	r->cache_stale = !strcmp(f[3], "stale");
+	r->advertised = !strcmp(f[4], "advertised");
+	facts.nr_runtime++;
+	return true;
+}
+
+/* scattered NAME PLACE [PLACE] */
+static bool parse_scattered(char **f, int n)
+{
+	struct scattered_fact *c = &facts.scattered[facts.nr_scattered];
+	int i;
+
+	if (n < 3 || n > 4 ||
+	    facts.nr_scattered == (int)ARRAY_SIZE(facts.scattered) ||
+	    strlen(f[1]) >= sizeof(c->name))
+		return false;
+	snprintf(c->name, sizeof(c->name), "%s", f[1]);
+	for (i = 2; i < n; i++)
+		if (!parse_place(f[i], &c->place[i - 2]) ||
+		    c->place[i - 2].bit < 0)
+			return false;
+	c->nr_places = n - 2;
+	facts.nr_scattered++;
+	return true;
+}
+
 static bool parse_line(char *line)
 {
 	char *f[24], *save = NULL, *tok;
@@ -85,6 +138,17 @@ static bool parse_line(char *line)
 		f[n++] = tok;
 	if (!n)
 		return true;
+	if (!strcmp(f[0], "synthetic"))
+		return parse_names(f, n, facts.synthetic, &facts.nr_synthetic,
+				   MAX_NAMED_FACTS);
+	if (!strcmp(f[0], "x86-64-only"))
+		return parse_names(f, n, facts.x86_64_only,
+				   &facts.nr_x86_64_only,
+				   ARRAY_SIZE(facts.x86_64_only));
+	if (!strcmp(f[0], "runtime"))
+		return parse_runtime(f, n);
+	if (!strcmp(f[0], "scattered"))
+		return parse_scattered(f, n);
 
 	if (!strcmp(f[0], "indexed")) {
 		int i;
@@ -206,4 +270,35 @@ const struct alias_fact *facts_alias_of(const struct cpuid_place *alias)
 		if (place_equal(&facts.alias[i].alias, alias))
 			return &facts.alias[i];
 	return NULL;
+}
+
+/* @feature: the kernel name without X86_FEATURE_ */
+const struct runtime_fact *facts_runtime(const char *feature)
+{
+	int i;
+
+	for (i = 0; i < facts.nr_runtime; i++)
+		if (!strcmp(facts.runtime[i].name, feature))
+			return &facts.runtime[i];
+	return NULL;
+}
+
+static bool named(const char (*names)[32], int n, const char *feature)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], feature))
+			return true;
+	return false;
+}
+
+bool facts_synthetic(const char *feature)
+{
+	return named(facts.synthetic, facts.nr_synthetic, feature);
+}
+
+bool facts_x86_64_only(const char *feature)
+{
+	return named(facts.x86_64_only, facts.nr_x86_64_only, feature);
 }

@@ -73,7 +73,7 @@ static const char *type_tag(tree type)
 	return IDENTIFIER_POINTER(name);
 }
 
-static void learn_words(tree type)
+static void learn_words(tree type, bool kvm_only)
 {
 	tree v;
 
@@ -90,6 +90,7 @@ static void learn_words(tree type)
 		    word >= MAX_WORDS || model.word[word].name)
 			continue;
 		model.word[word].name = xstrdup(name);
+		model.word[word].kvm_only = kvm_only;
 		if (word >= model.nr_words)
 			model.nr_words = word + 1;
 	}
@@ -131,10 +132,10 @@ void model_finish_type(tree type)
 		return;
 	tag = type_tag(type);
 	if (!strcmp(tag, "cpuid_leafs")) {
-		learn_words(type);
+		learn_words(type, false);
 		model.have_leafs = true;
 	} else if (!strcmp(tag, "kvm_only_cpuid_leafs")) {
-		learn_words(type);
+		learn_words(type, true);
 	} else if (!strcmp(tag, "cpuid_regs_idx")) {
 		learn_regs(type);
 	}
@@ -324,6 +325,16 @@ const char *model_word_name(int word)
 	if (word < 0 || word >= MAX_WORDS || !model.word[word].name)
 		return "?";
 	return model.word[word].name;
+}
+
+/*
+ * A word of the kernel's own x86_capability (enum cpuid_leafs), as opposed
+ * to one only KVM defines (enum kvm_only_cpuid_leafs).
+ */
+bool model_word_is_kernel(int word)
+{
+	return word >= 0 && word < MAX_WORDS && model.word[word].name &&
+	       !model.word[word].kvm_only;
 }
 
 int model_word_of_place(const struct cpuid_place *place)

@@ -15,6 +15,6 @@ void kvm_set_cpu_caps(void)
 		F(PSE) | /* { dg-warning "^(?=.*X86_FEATURE_PSE\b)(?=.*(CPUID_1_EDX|CPUID\.1:EDX)).*\[cpuid-alias\]" } */
 		F(SYSCALL) | F(NX) |
 		F(PAT) | /* { dg-warning "^(?=.*X86_FEATURE_PAT\b)(?=.*(CPUID_1_EDX|CPUID\.1:EDX)).*\[cpuid-alias\]" } */
-		F(MMX) | F(FXSR) | F(RDTSCP) | F(LM)
+		F(MMX) | F(FXSR) | F(RDTSCP)
 	);
 }

@@ -29,7 +29,7 @@ void kvm_set_cpu_caps(void)
 	);
 
 	kvm_cpu_cap_mask(CPUID_7_ECX,
-		F(UMIP) | F(PKU) | 0 /*OSPKE*/ | F(SHSTK) | F(LA57) | F(RDPID)
+		F(UMIP) | F(PKU) | 0 /*OSPKE*/ | 0 /*SHSTK*/ | F(LA57) | F(RDPID)
 	);
 
 	kvm_cpu_cap_mask(CPUID_7_EDX,

@@ -77,6 +77,7 @@ enum cpuid_leafs {
 /* Word 4: CPUID.1:ECX */
 #define X86_FEATURE_XMM3		( 4*32+ 0)
 #define X86_FEATURE_PCLMULQDQ		( 4*32+ 1)
+#define X86_FEATURE_MWAIT		( 4*32+ 3)
 #define X86_FEATURE_VMX			( 4*32+ 5)
 #define X86_FEATURE_SMX			( 4*32+ 6)
 #define X86_FEATURE_SSSE3		( 4*32+ 9)

@@ -36,6 +36,7 @@ struct kvm_vcpu_arch {
 	u32 cpu_caps[NR_KVM_CPU_CAPS];
 	u32 governed_features;
 	unsigned long cr4_guest_rsvd_bits;
+	unsigned long cr4_guest_owned_bits;
 };
 
 struct kvm_vcpu {
@@ -146,9 +147,16 @@ static __always_inline bool kvm_cpu_cap_has(unsigned int x86_feature)
 static __always_inline bool guest_cpuid_has(struct kvm_vcpu *vcpu,
 					    unsigned int x86_feature)
 {
-	unsigned int x86_leaf = __feature_leaf(x86_feature);
+	const struct cpuid_reg cpuid =
+		reverse_cpuid[__feature_leaf(x86_feature)];
+	struct kvm_cpuid_entry2 *found;
+	u32 *reg;
 
-	return vcpu->arch.cpu_caps[x86_leaf] & __feature_bit(x86_feature);
+	found = kvm_find_cpuid_entry_index(vcpu, cpuid.function, cpuid.index);
+	if (!found)
+		return false;
+	reg = __cpuid_entry_get_reg(found, cpuid.reg);
+	return *reg & __feature_bit(x86_feature);
 }
 
 /* 6.14+: the vCPU's capability words. */
