@@ -152,7 +152,11 @@ static __always_inline bool guest_cpuid_has(struct kvm_vcpu *vcpu,
 	struct kvm_cpuid_entry2 *found;
 	u32 *reg;
 
+#ifdef MINI_LOOKUP_5_10
+	found = kvm_find_cpuid_entry(vcpu, cpuid.function, cpuid.index);
+#else
 	found = kvm_find_cpuid_entry_index(vcpu, cpuid.function, cpuid.index);
+#endif
 	if (!found)
 		return false;
 	reg = __cpuid_entry_get_reg(found, cpuid.reg);
