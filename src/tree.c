@@ -412,9 +412,10 @@ static struct unit *unit_from_cmd(const char *cmdfile)
 	p = strstr(line, " := ");
 	if (!p || !split_command(p + 4, src, &words) || words.n < 2 ||
 	    strcmp(words.v[words.n - 1], src)) {
+		/* a unit left out would be a check that did not run */
 		if (p)
-			note("%s: a compile command cpuidcheck cannot read; ignored",
-			     cmdfile);
+			die("%s: a compile command cpuidcheck cannot read (does the tree's path have shell special characters?)",
+			    cmdfile);
 		av_free(&words);
 		free(src);
 		free(text);
@@ -631,8 +632,6 @@ static void make_build(const char *ksrc, const char *key, const char *stamp,
 		die("cannot create %s", tmp);
 	scratch_register(tmp);
 	progress("%s", "one-time build of arch/x86/kvm/ (a few minutes)...");
-	if (!isatty(2))
-		note("one-time build of arch/x86/kvm/ for %s in %s", ksrc, key);
 	unlink(log);
 	rc = build_scratch(ksrc, tmp, in_place, o, log);
 	progress_done();
