@@ -3,7 +3,8 @@
 #   make [all]                   also builds ./cpuidcheck
 #   make check-program           tests/program/run and tests/program/hostile
 #                                (fast tests)
-#   make check-sanitize          the same with an ASan+UBSan build
+#   make check-sanitize          the same and tests/review/run with an
+#                                ASan+UBSan build
 #                                (./cpuidcheck-san); any report fails
 #   make check-program-kernel    the real-tree program tests (slow)
 #   make install PREFIX=/usr/local DESTDIR=

@@ -1,6 +1,6 @@
 #!/bin/bash
-# scripts/check-sanitize.sh PROG: the program's fast tests (tests/program/run
-# and tests/program/hostile) with PROG, an ASan+UBSan build of cpuidcheck.
+# scripts/check-sanitize.sh PROG: the program's fast tests (tests/program/run,
+# tests/program/hostile, tests/review/run) with PROG, an ASan+UBSan build.
 # A sanitizer report makes PROG exit 99, which no test accepts; ASan's
 # reports also go to log files, UBSan's (whose log_path this gcc's runtime
 # ignores when ASan is linked in) to stderr, which the tests show.  Any
@@ -15,8 +15,8 @@ export CPUIDCHECK_PROG=$prog
 export ASAN_OPTIONS=detect_leaks=0:exitcode=99:log_path=$logs/asan
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=99
 rc=0
-for t in run hostile; do
-	"$top/tests/program/$t" 2>&1 | tee "$logs/$t.out"
+for t in program/run program/hostile review/run; do
+	"$top/tests/$t" 2>&1 | tee "$logs/${t//\//-}.out"
 	[ "${PIPESTATUS[0]}" = 0 ] || rc=1
 done
 n=$(ls "$logs" | grep -c '^asan')

@@ -165,7 +165,9 @@ void findings_sort_unique(struct findings *fs)
 {
 	int i, j = 0;
 
-	qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
+	/* no findings: fs->v is NULL, which qsort() may not be given */
+	if (fs->n > 1)
+		qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
 	for (i = 0; i < fs->n; i++) {
 		if (j && !cmp_finding(&fs->v[j - 1], &fs->v[i])) {
 			finding_free(&fs->v[i]);

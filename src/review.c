@@ -459,7 +459,8 @@ static void build_map(struct capmap *cm, const struct model *m,
 		}
 		free(kvm);
 	}
-	qsort(cm->v, cm->n, sizeof(*cm->v), cmp_feat);
+	if (cm->n > 1)	/* an empty map has no array for qsort() */
+		qsort(cm->v, cm->n, sizeof(*cm->v), cmp_feat);
 	for (i = 0; i < cm->fs.n; i++) {
 		struct finding *fd = &cm->fs.v[i];
 

@@ -450,7 +450,8 @@ void sort_lines(char *text)
 		v = xrealloc(v, (n + 1) * sizeof(*v));
 		v[n++] = line;
 	}
-	if (n)
+	/* no lines: v is NULL, which qsort() may not be given */
+	if (n > 1)
 		qsort(v, n, sizeof(*v), cmp_str);
 	for (p = text, i = 0; i < n; i++)
 		p += sprintf(p, "%s\n", v[i]);
