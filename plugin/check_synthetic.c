@@ -76,7 +76,7 @@ static void judge_synthetic(const char *short_name)
 	p.bit = -1;
 	format_place(reg, sizeof(reg), &p);
 	report(CHECK, name, node->value.macro->line,
-	       "%s is a flag the kernel sets itself (Linux-defined in the newest kernel), but it is defined in word %s, which KVM maps to %s, so it is %s: the kernel fills that word from the CPU (get_cpu_cap()), so the flag follows whatever the CPU reports at that bit, and KVM treats it as that CPUID bit; move it to a Linux-defined word (CPUID_LNX_*), and translate it in __feature_translate() if KVM must advertise it",
+	       "%s is a flag the kernel sets itself (Linux-defined in the newest kernel), but it is defined in word %s, which KVM maps to %s, so it is %s: KVM treats the word as that register, bit for bit, and hands the flag to guests as that CPUID bit, and code that fills the word from the CPU (get_cpu_cap()) reads that bit into the flag; move it to a Linux-defined word (CPUID_LNX_*), and translate it in __feature_translate() if KVM must advertise it",
 	       name, model_word_name(number / 32), reg, place);
 }
 

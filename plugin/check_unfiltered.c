@@ -27,7 +27,6 @@
 
 static struct {
 	bool copied;			/* the copy was seen */
-	location_t copy_loc;
 	const char *function;		/* the function that copies */
 	const char *list_api;		/* its list function, for the fix */
 	bool filtered[MAX_WORDS];
@@ -84,10 +83,8 @@ static tree find_copy(tree *tp, int *walk_subtrees, void *data)
 		for (i = 0; i < call_expr_nargs(t); i++)
 			walk_tree_without_duplicates(&CALL_EXPR_ARG(t, i),
 						     find_operands, &w);
-		if (w.capability && w.kvm_caps && !caps.copied) {
+		if (w.capability && w.kvm_caps)
 			caps.copied = true;
-			caps.copy_loc = expansion_point(EXPR_LOCATION(t));
-		}
 	} else if (TREE_CODE(t) == MODIFY_EXPR) {
 		word = caps_word(TREE_OPERAND(t, 0));
 		rhs = strip_conversions(TREE_OPERAND(t, 1));
@@ -170,7 +167,6 @@ static void judge_override(tree call, tree entry, long word,
 	struct cpuid_place p;
 	char place[64], copy[128];
 	const char *name;
-	expanded_location x;
 
 	if (!caps.copied || word < 0 || word >= MAX_WORDS ||
 	    caps.filtered[word] || !model_word_is_kernel(word) ||
@@ -187,9 +183,10 @@ static void judge_override(tree call, tree entry, long word,
 	name = model_word_name(word);
 	p.bit = -1;
 	format_place(place, sizeof(place), &p);
-	x = expand_location(caps.copy_loc);
-	snprintf(copy, sizeof(copy), "%s() copies the host's x86_capability at line %d",
-		 caps.function, x.line);
+	/* no line number: the message must survive patches above the copy */
+	snprintf(copy, sizeof(copy),
+		 "%s() starts from a copy of the host's x86_capability",
+		 caps.function);
 	report(CHECK, name, user_location(EXPR_LOCATION(call)).loc,
 	       "cpuid_entry_override(%s, %s) gives the guest KVM's word %s (%s), but %s and no capability list filters %s, so every bit the host kernel sets there reaches the guest; add %s(%s, <the features KVM supports>) to %s(), or mask %s->%s right after the override",
 	       decl_name(entry), name, name, place, copy, name,

@@ -34,7 +34,7 @@ int __do_cpuid_func(u32 function)
 		entry->eax &= BIT(0) | BIT(2) | BIT(6);
 		break;
 	case 0xC0000001:
-		cpuid_entry_override(entry, CPUID_C000_0001_EDX); /* { dg-warning "^cpuid_entry_override\(entry, CPUID_C000_0001_EDX\).*word CPUID_C000_0001_EDX \(CPUID\.0xc0000001:EDX\).*kvm_set_cpu_caps\(\) copies the host's x86_capability at line 9.*add kvm_cpu_cap_mask\(CPUID_C000_0001_EDX, .*mask entry->edx right after the override \[cpuid-unfiltered\]" } */
+		cpuid_entry_override(entry, CPUID_C000_0001_EDX); /* { dg-warning "^cpuid_entry_override\(entry, CPUID_C000_0001_EDX\).*word CPUID_C000_0001_EDX \(CPUID\.0xc0000001:EDX\).*kvm_set_cpu_caps\(\) starts from a copy of the host's x86_capability and no capability list filters CPUID_C000_0001_EDX.*add kvm_cpu_cap_mask\(CPUID_C000_0001_EDX, .*mask entry->edx right after the override \[cpuid-unfiltered\]" } */
 		break;
 	}
 	return 0;
