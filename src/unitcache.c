@@ -317,13 +317,27 @@ static char **read_depfile(const char *depfile, const char *cwd, int *n)
 	return v;
 }
 
+/* Whether @path changed at or after @t (or cannot be read). */
+static bool changed_since(const char *path, const struct timespec *t)
+{
+	struct stat st;
+
+	if (stat(path, &st))
+		return true;
+	return st.st_mtim.tv_sec > t->tv_sec ||
+	       (st.st_mtim.tv_sec == t->tv_sec &&
+		st.st_mtim.tv_nsec >= t->tv_nsec);
+}
+
 /*
  * Keep @log and @rec for @key with the dependencies @depfile lists.  An
- * entry is written whole in a new directory and renamed into place.
+ * entry is written whole in a new directory and renamed into place.  A
+ * dependency written after the compile @started may not be what it read:
+ * then nothing is kept (a stale entry would be a wrong answer).
  */
 void unitcache_put(const char *key, const char *depfile, const char *cwd,
 		   const char *ov, const char *run, const char *log,
-		   const char *rec)
+		   const char *rec, const struct timespec *started)
 {
 	char *dir = entry_dir(key), *tmp, *p, *t;
 	struct sbuf b = { 0 };
@@ -335,6 +349,9 @@ void unitcache_put(const char *key, const char *depfile, const char *cwd,
 		free(dir);
 		return;
 	}
+	for (i = 0; i < n; i++)
+		if (changed_since(deps[i], started))
+			goto out;
 	hash_files(deps, n, run);
 	sb_add(&b, "", 0);
 	for (i = 0; i < n; i++) {
