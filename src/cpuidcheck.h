@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <stdbool.h>
+#include <time.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -233,7 +234,7 @@ bool unitcache_get(const char *key, const char *ov,
 		   const char *run, char **log, char **rec);
 void unitcache_put(const char *key, const char *depfile, const char *cwd,
 		   const char *ov, const char *run, const char *log,
-		   const char *rec);
+		   const char *rec, const struct timespec *started);
 void unitcache_forget(void);
 const char *file_id(const char *path, const char *tmpdir);
 

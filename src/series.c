@@ -58,6 +58,22 @@ static char *mail_commit(const char *mail)
 	return r;
 }
 
+/*
+ * Whether the raw @mail shows a diff that decoding lost: b4 0.16, for
+ * one, hands a check command a base64 mail's decoded body under its
+ * "Content-Transfer-Encoding: base64" header.  Such a patch is not a
+ * cover letter to pass silently.
+ */
+static bool undecoded_diff(const char *mail)
+{
+	char *text = read_file(mail, NULL);
+	bool yes = text && (strstr(text, "\ndiff --git ") ||
+			    strstr(text, "\n--- a/"));
+
+	free(text);
+	return yes;
+}
+
 /* Lines of @len bytes of @text, a last one without a newline included. */
 static int count_lines(const char *text, size_t len)
 {
@@ -129,6 +145,9 @@ void series_read(struct series *s, const char *input, const char *what,
 		if (m->pi.bad_name)
 			die("%s: refused: the patch %s '%s'", what,
 			    m->pi.bad_why, printable(m->pi.bad_name));
+		if (!m->pi.nr_files && undecoded_diff(mail))
+			die("%s: mail %d has a diff git mailinfo cannot decode (does its Content-Transfer-Encoding match its body?): not checked",
+			    what, i + 1);
 		s->n++;
 		free(mail);
 		free(msg);

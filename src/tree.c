@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cpuidcheck.h"
@@ -39,6 +40,7 @@ struct unit {
 	bool cached;		/* the result came from the cache */
 	char *log;
 	pid_t pid;
+	struct timespec started;	/* when its compile began */
 	int status;
 };
 
@@ -1134,7 +1136,8 @@ static void keep_result(struct unit *u, int i, const char *cwd,
 	char *log = read_file(u->log, NULL), *rec = read_records(recdir);
 
 	if (log)
-		unitcache_put(u->key, dep, cwd, ovdir, rundir, log, rec);
+		unitcache_put(u->key, dep, cwd, ovdir, rundir, log, rec,
+			      &u->started);
 	free(log);
 	free(rec);
 	free(dep);
@@ -1165,6 +1168,7 @@ static void run_units(struct unit **v, int n, int jobs, const char *cwd,
 			struct run r = { .cwd = cwd, .out = v[next]->log,
 					 .limits = &unit_limits };
 
+			clock_gettime(CLOCK_REALTIME, &v[next]->started);
 			v[next]->pid = spawn_argv(v[next]->run.v, &r);
 			if (v[next]->pid < 0)
 				die("cannot fork: %s", strerror(errno));

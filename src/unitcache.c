@@ -14,7 +14,13 @@
  * include path, which -MD cannot list as a dependency, is a change too.
  * A file added to the tree itself that shadows another on the include
  * path is not seen: --rebuild (or a changed .config) starts afresh.
+ *
+ * A key holds several versions (its last MAX_VERSIONS results, each with
+ * the blob ids it was computed from): a patch's base and result share
+ * every key, and so do the states of successive patches, which would
+ * otherwise evict each other.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +28,8 @@
 #include <unistd.h>
 
 #include "cpuidcheck.h"
+
+#define MAX_VERSIONS	8
 
 #define OV_TOKEN	"@OV@"
 #define RUN_TOKEN	"@RUN@"
@@ -214,7 +222,7 @@ char **unit_keys(struct argv *const *cmds, int n, const char *ov,
 	for (i = 0; i < n; i++) {
 		struct sbuf b = { 0 };
 
-		sb_puts(&b, "cpuidcheck-unit 1\n");
+		sb_puts(&b, "cpuidcheck-unit 2\n");
 		sb_puts(&b, extra);
 		for (k = 0; k < cmds[i]->n; k++) {
 			char *t = tokens(cmds[i]->v[k], ov, run, false);
@@ -238,25 +246,55 @@ char **unit_keys(struct argv *const *cmds, int n, const char *ov,
 	return keys;
 }
 
-/*
- * The cached log and records of @key, if every dependency is unchanged.
- * Their paths are this run's (@ov, @run).
- */
-bool unitcache_get(const char *key, const char *ov,
-		   const char *run, char **log, char **rec)
+/* The versions of an entry: its subdirectories, oldest first. */
+static char **versions(const char *dir, int *n)
 {
-	char *dir = entry_dir(key), *p, *deps, *line, *save = NULL;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	time_t *t = NULL;
+	int i;
+
+	*n = 0;
+	while (d && (e = readdir(d))) {
+		char *p;
+		struct stat st;
+
+		if (e->d_name[0] != 'v' || strchr(e->d_name, '.'))
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		if (stat(p, &st) || !S_ISDIR(st.st_mode)) {
+			free(p);
+			continue;
+		}
+		v = xrealloc(v, (*n + 1) * sizeof(char *));
+		t = xrealloc(t, (*n + 1) * sizeof(time_t));
+		for (i = *n; i > 0 && t[i - 1] > st.st_mtime; i--) {
+			v[i] = v[i - 1];
+			t[i] = t[i - 1];
+		}
+		v[i] = p;
+		t[i] = st.st_mtime;
+		(*n)++;
+	}
+	if (d)
+		closedir(d);
+	free(t);
+	return v;
+}
+
+/* Whether every dependency version @dir lists is unchanged. */
+static bool version_current(const char *dir, const char *ov, const char *run)
+{
+	char *p = xasprintf("%s/deps", dir), *deps, *line, *save = NULL;
 	char **paths = NULL, **ids = NULL;
 	bool ok = true;
 	int n = 0, i;
 
-	p = xasprintf("%s/deps", dir);
 	deps = read_file(p, NULL);
 	free(p);
-	if (!deps) {
-		free(dir);
+	if (!deps)
 		return false;
-	}
 	for (line = strtok_r(deps, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		char *tab = strchr(line, '\t');
@@ -277,13 +315,28 @@ bool unitcache_get(const char *key, const char *ov,
 	free(paths);
 	free(ids);
 	free(deps);
-	if (ok) {
-		char *l, *r;
+	return ok && n;
+}
 
-		p = xasprintf("%s/log", dir);
+/*
+ * The cached log and records of @key, from its version whose every
+ * dependency is unchanged.  Their paths are this run's (@ov, @run).
+ */
+bool unitcache_get(const char *key, const char *ov,
+		   const char *run, char **log, char **rec)
+{
+	char *dir = entry_dir(key), **v, *p, *l = NULL, *r = NULL;
+	bool ok = false;
+	int n, i;
+
+	v = versions(dir, &n);
+	for (i = n - 1; i >= 0 && !ok; i--) {
+		if (!version_current(v[i], ov, run))
+			continue;
+		p = xasprintf("%s/log", v[i]);
 		l = read_file(p, NULL);
 		free(p);
-		p = xasprintf("%s/rec", dir);
+		p = xasprintf("%s/rec", v[i]);
 		r = read_file(p, NULL);
 		free(p);
 		ok = l && r;
@@ -294,6 +347,9 @@ bool unitcache_get(const char *key, const char *ov,
 		free(l);
 		free(r);
 	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 	free(dir);
 	return ok;
 }
@@ -317,24 +373,41 @@ static char **read_depfile(const char *depfile, const char *cwd, int *n)
 	return v;
 }
 
+/* Whether @path changed at or after @t (or cannot be read). */
+static bool changed_since(const char *path, const struct timespec *t)
+{
+	struct stat st;
+
+	if (stat(path, &st))
+		return true;
+	return st.st_mtim.tv_sec > t->tv_sec ||
+	       (st.st_mtim.tv_sec == t->tv_sec &&
+		st.st_mtim.tv_nsec >= t->tv_nsec);
+}
+
 /*
  * Keep @log and @rec for @key with the dependencies @depfile lists.  An
- * entry is written whole in a new directory and renamed into place.
+ * entry is written whole in a new directory and renamed into place.  A
+ * dependency written after the compile @started may not be what it read:
+ * then nothing is kept (a stale entry would be a wrong answer).
  */
 void unitcache_put(const char *key, const char *depfile, const char *cwd,
 		   const char *ov, const char *run, const char *log,
-		   const char *rec)
+		   const char *rec, const struct timespec *started)
 {
-	char *dir = entry_dir(key), *tmp, *p, *t;
+	char *dir = entry_dir(key), *tmp, *p, *t, *vdir = NULL, **v;
 	struct sbuf b = { 0 };
 	char **deps;
-	int n, i;
+	int n, i, nv;
 
 	deps = read_depfile(depfile, cwd, &n);
 	if (!n) {
 		free(dir);
 		return;
 	}
+	for (i = 0; i < n; i++)
+		if (changed_since(deps[i], started))
+			goto out;
 	hash_files(deps, n, run);
 	sb_add(&b, "", 0);
 	for (i = 0; i < n; i++) {
@@ -346,7 +419,8 @@ void unitcache_put(const char *key, const char *depfile, const char *cwd,
 		sb_printf(&b, "%s\t%s\n", id, t);
 		free(t);
 	}
-	tmp = xasprintf("%s.new.%d", dir, (int)getpid());
+	vdir = xasprintf("%s/v%016llx", dir, hash_str(b.s, 0));
+	tmp = xasprintf("%s.new.%d", vdir, (int)getpid());
 	if (mkdir_p(tmp)) {
 		free(tmp);
 		goto out;
@@ -364,11 +438,20 @@ void unitcache_put(const char *key, const char *depfile, const char *cwd,
 	write_file(p, t, strlen(t));
 	free(t);
 	free(p);
-	rm_rf(dir);
-	if (rename(tmp, dir))
+	rm_rf(vdir);
+	if (rename(tmp, vdir))
 		rm_rf(tmp);
 	free(tmp);
+	/* the oldest versions beyond MAX_VERSIONS go */
+	v = versions(dir, &nv);
+	for (i = 0; i < nv; i++) {
+		if (i < nv - MAX_VERSIONS && strcmp(v[i], vdir))
+			rm_rf(v[i]);
+		free(v[i]);
+	}
+	free(v);
 out:
+	free(vdir);
 	for (i = 0; i < n; i++)
 		free(deps[i]);
 	free(deps);
