@@ -78,7 +78,7 @@ install: cpuidcheck $(PLUGIN)
 		$(DESTDIR)$(MANDIR)
 	install -m 755 cpuidcheck $(DESTDIR)$(BINDIR)/cpuidcheck
 	install -m 644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/cpuidcheck_plugin.so
-	install -m 644 data/cpuid-facts data/kvm.config data/*.suppress $(DESTDIR)$(SHAREDIR)/data/
+	install -m 644 data/cpuid-facts data/checks data/kvm.config data/*.suppress $(DESTDIR)$(SHAREDIR)/data/
 	for f in semantic-patches/*; do [ -f $$f ] || continue; \
 		case $$f in *-cocci) m=755 ;; *) m=644 ;; esac; \
 		install -m $$m $$f $(DESTDIR)$(SHAREDIR)/semantic-patches/; \

@@ -881,10 +881,19 @@ static void print_map_json(FILE *out, const struct capmap *cm)
 			json_str(out, ft->fs.v[j].check);
 			fputs(", \"file\": ", out);
 			json_str(out, ft->fs.v[j].file);
+			struct site at = { .file = ft->fs.v[j].file,
+					   .line = ft->fs.v[j].line };
+			char *u = site_url(&at);
+
 			fprintf(out, ", \"line\": %d, \"message\": ",
 				ft->fs.v[j].line);
 			json_str(out, ft->fs.v[j].message);
+			if (u) {
+				fputs(", \"url\": ", out);
+				json_str(out, u);
+			}
 			fputc('}', out);
+			free(u);
 		}
 		fputs("]}", out);
 		free(a);
@@ -938,8 +947,8 @@ static const char html_tail[] =
 " join(f.declared.map(d => [d.api + ' ', site(d)]), '; '),\n"
 " [f.advertised], join(f.set.map(d => [d.api + ' ', site(d)]), '; '),\n"
 " [String(f.query_count)], join(f.queries.map(q => [site(q)]), ' '),\n"
-" [f.gating], [f.findings.map(x => '[' + x.check + '] ' +\n"
-" x.message).join('\\n')]];\n"
+" [f.gating], join(f.findings.map(x => [{text: '[' + x.check + ']',\n"
+" url: x.url}, ' ' + x.message]), '\\n')];\n"
 "const vendor = p => { p = short(p);\n"
 " if (/^vmx\\/tdx/.test(p)) return 'tdx';\n"
 " if (/^svm\\/sev/.test(p)) return 'sev';\n"

@@ -476,7 +476,7 @@ def check_links(b, feats, tree):
     with a set site."""
     import re
     hrefs = b.js("""Object.fromEntries([...document.querySelectorAll('#map tbody tr')]
-      .map(tr => [tr.cells[0].textContent, [3, 5, 7].map(i =>
+      .map(tr => [tr.cells[0].textContent, [3, 5, 7, 9].map(i =>
         [...tr.cells[i].querySelectorAll('a')].map(a => [a.textContent, a.href]))]))""")
     texts = {}
 
@@ -485,10 +485,17 @@ def check_links(b, feats, tree):
             texts[rel] = open(os.path.join(tree, rel), encoding="utf-8",
                               errors="replace").read().split("\n")
         return texts[rel][k - 1] if 0 < k <= len(texts[rel]) else ""
-    sample = [f for i, f in enumerate(feats) if i % 8 == 0 or f["set"]]
-    nlinks, wrong = 0, []
+    def url(s):
+        return (LINK.replace("{path}", s["file"]).replace("{rev}", REV)
+                .replace("{line}", str(s["line"])))
+    sample = [f for i, f in enumerate(feats) if i % 8 == 0 or f["set"] or f["findings"]]
+    nlinks, nfind, wrong = 0, 0, []
     for f in sample:
         got = hrefs[f["name"]]
+        want = [("[%s]" % x["check"], url(x)) for x in f["findings"]]
+        nfind += len(want)
+        if [tuple(x) for x in got.pop()] != want:
+            wrong.append((f["name"], "findings", got, want))
         short_name = f["name"].split("FEATURE_", 1)[1]
         for cell, sites in zip(got, (f["declared"], f["set"], f["queries"])):
             want = [("%s:%d" % (short(s["file"]), s["line"]),
@@ -504,10 +511,11 @@ def check_links(b, feats, tree):
                         "__cr4_reserved_bits(" in near[0] or
                         any(re.search(r"\bX86_FEATURE_%s\b" % short_name, l) for l in near)):
                     wrong.append((f["name"], s["file"], s["line"], near[0]))
-    check(nlinks > 100 and not wrong,
+    check(nlinks > 100 and nfind > 10 and not wrong,
           "links: every declaration, set and query site of %d sampled rows is a link "
-          "to %s (%d links), and the tree's line there names the feature"
-          % (len(sample), LINK, nlinks), *wrong[:5])
+          "to %s (%d links), and the tree's line there names the feature; each "
+          "finding's [check] links its place (%d)"
+          % (len(sample), LINK, nlinks, nfind), *wrong[:5])
 
 
 def m_era(feats):
