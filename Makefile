@@ -9,6 +9,7 @@
 #   make check-arch-x86   the plugin over all of 7.x's arch/x86/ (robustness)
 #   make demo             run the plugin over linux-source-6.12's arch/x86/kvm
 #   make bench            plugin overhead on KVM's largest units
+#   make check-gcc        the plugin with GCC 11 to 15 (mk/gcc.mk)
 #
 # CC selects the GCC whose plugin API is used: make CC=gcc-11.
 
@@ -115,6 +116,7 @@ bench: $(PLUGIN)
 
 clean:
 	rm -f plugin/*.so plugin/*.tmp plugin/facts.inc plugin/.built-with
+	rm -rf build
 	rm -f cpuidcheck cpuidcheck.tmp cpuidcheck-san fuzz/patch_fuzz
 
 # Each engine beyond the plugin adds its targets in its own file.
