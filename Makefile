@@ -5,7 +5,8 @@
 #                         (unit cases, semantic patches, linux-source-6.12)
 #   make check-sanitize   the program's tests under ASan+UBSan (in check)
 #   make fuzz             the patch parser under libFuzzer, FUZZ_SECONDS (60)
-#   make check-kernel     the real-tree tests on 5.10, 6.1, 6.12 and sid's 7.x
+#   make check-kernel     the real-tree tests on 5.10, 6.1, 6.12 and sid's 7.x,
+#                         and on a clang-built (LLVM=1) 6.12
 #   make check-arch-x86   the plugin over all of 7.x's arch/x86/ (robustness)
 #   make demo             run the plugin over linux-source-6.12's arch/x86/kvm
 #   make bench            plugin overhead on KVM's largest units
@@ -31,7 +32,7 @@ PLUGIN_CXXFLAGS	:= -std=gnu++11 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 # Deps for the GCC in use: gcc-11's plugin headers come from gcc-11-plugin-dev.
 DEPS_SETS	:= build $(if $(findstring 11,$(CC)),gcc11)
 
-.PHONY: FORCE all deps check check-arch-x86 check-cases check-facts-learned check-style check-cocci check-kernel check-kernel-6.12 check-program check-program-kernel \
+.PHONY: FORCE all deps check check-arch-x86 check-cases check-facts-learned check-style check-cocci check-kernel check-kernel-6.12 check-kernel-llvm check-program check-program-kernel \
 	demo bench clean
 
 all: $(PLUGIN)
@@ -90,6 +91,7 @@ check-kernel: $(PLUGIN)
 	$(MAKE) check-review-kernel
 	$(MAKE) check-series-kernel
 	$(MAKE) check-facts-learned
+	$(MAKE) check-kernel-llvm
 
 # data/cpuid-facts holds every rule scripts/learn-facts.sh learns from the
 # newest tree (sid's 7.x): a newer tree that adds one fails here.
@@ -100,6 +102,11 @@ check-facts-learned:
 		grep -qxF "$$line" data/cpuid-facts || \
 		{ echo "data/cpuid-facts lacks: $$line"; exit 1; }; \
 	done && echo "check-facts-learned: data/cpuid-facts has every learned rule"
+
+# A clang-built 6.12 (make LLVM=1): kbuild's checker hook and tree mode.
+check-kernel-llvm: cpuidcheck $(PLUGIN)
+	@scripts/deps.sh $(DEPS_SETS) kernel clang
+	tests/kernel/llvm
 
 # All of 7.x's arch/x86/ with the plugin (about 10 minutes on 2 CPUs).
 check-arch-x86: $(PLUGIN)
