@@ -859,13 +859,11 @@ static void probe_plugin(const char *cc, const char *plugin,
 	char *src = xasprintf("%s/probe.c", rundir);
 	char *log = xasprintf("%s/probe.log", rundir);
 	char *parg = xasprintf("-fplugin=%s", plugin);
-	char *rarg = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s",
-			       rundir);
 	struct run r = { .out = log };
 	int st;
 
 	write_file(src, "int cpuidcheck_probe;\n", 22);
-	st = run_cmd(&r, cc, parg, rarg, "-fsyntax-only", src, NULL);
+	st = run_cmd(&r, cc, parg, "-fsyntax-only", src, NULL);
 	if (st) {
 		char *why = first_error(log);
 
@@ -876,7 +874,6 @@ static void probe_plugin(const char *cc, const char *plugin,
 	free(src);
 	free(log);
 	free(parg);
-	free(rarg);
 }
 
 static bool parse_finding_text(char *line, const char *cwd, const char *ksrc,
