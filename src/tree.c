@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checks.h"
 #include "cpuidcheck.h"
 
 extern const char *output_root;
@@ -129,6 +130,11 @@ void load_tree_config(struct options *o, const char *ksrc)
 			sb_printf(&sup, "%s %s\n", a, b);
 		} else if (!strcmp(word, "disable") && k >= 2) {
 			size_t l = strlen(o->disable);
+			char *bad = checks_unknown(a);
+
+			if (bad)
+				die("%s: line %d: no check called '%s' (see cpuidcheck --help)",
+				    path, n, printable(bad));
 
 			snprintf(o->disable + l, sizeof(o->disable) - l,
 				 "%s%s", l ? "," : "", a);
