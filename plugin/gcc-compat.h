@@ -80,7 +80,7 @@ static inline location_t compat_macro_line(cpp_hashnode *node)
 {
 	location_t loc = node->value.macro->line;
 #if BUILDING_GCC_VERSION >= 14000
-	const line_map_ordinary *map;
+	const struct line_map_ordinary *map;
 
 	loc = get_pure_location(loc);
 	if (loc < RESERVED_LOCATION_COUNT ||
