@@ -72,6 +72,28 @@ static inline location_t compat_expansion_point(const line_map_macro *map)
 }
 
 /*
+ * The line of a #define, at the column of its '#' as GCC 11 to 13 record it
+ * (the kernel writes '#' in column 1).  GCC 14 records the macro name's
+ * column instead; the line's column 0 prints as column 1 there.
+ */
+static inline location_t compat_macro_line(cpp_hashnode *node)
+{
+	location_t loc = node->value.macro->line;
+#if BUILDING_GCC_VERSION >= 14000
+	const struct line_map_ordinary *map;
+
+	loc = get_pure_location(loc);
+	if (loc < RESERVED_LOCATION_COUNT ||
+	    linemap_location_from_macro_expansion_p(line_table, loc))
+		return loc;
+	map = linemap_check_ordinary(linemap_lookup(line_table, loc));
+	loc = linemap_position_for_line_and_column(line_table, map,
+						   SOURCE_LINE(map, loc), 0);
+#endif
+	return loc;
+}
+
+/*
  * Tree shapes that differ between versions are read version-neutrally where
  * they are read, and listed here:
  *  - GCC 15 converts the value of a compound assignment to a typedef'd
