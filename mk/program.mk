@@ -61,11 +61,11 @@ cpuidcheck-san: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
 
 check-program: cpuidcheck $(PLUGIN)
 	tests/program/run
-	tests/program/hostile
+	CC=$(CC) tests/program/hostile
 	tests/program/docs-test
 
 check-sanitize: cpuidcheck cpuidcheck-san $(PLUGIN)
-	scripts/check-sanitize.sh ./cpuidcheck-san
+	CC=$(CC) scripts/check-sanitize.sh ./cpuidcheck-san
 
 check-program-kernel: cpuidcheck $(PLUGIN)
 	@scripts/deps.sh json kernel
