@@ -162,12 +162,7 @@ void load_model(struct model *m, const char *ksrc, const char *ovdir)
 
 const struct fdef *find_def(const struct model *m, const char *name)
 {
-	int i;
-
-	for (i = 0; i < m->nf; i++)
-		if (!strcmp(m->f[i].name, name))
-			return &m->f[i];
-	return NULL;
+	return find_named(m->f, m->nf, sizeof(*m->f), name);
 }
 
 /* The name a feature is filed under: KVM_X86_FEATURE_x -> X86_FEATURE_x */
