@@ -11,8 +11,8 @@
  *   set      FEATURE API FUNCTION FILE LINE        kvm_cpu_cap_set() & co.
  *   query    FEATURE API FUNCTION FILE LINE        guest_cpu_cap_has() & co.
  *   gate     CR4.NAME FEATURE KIND FILE LINE       KIND: reserved-bits|fixed1
- *   finding  CHECK SUBJECT FILE LINE COLUMN STATE MESSAGE
- *                                                  STATE: reported|suppressed
+ *   finding  ...                                   every finding, reported or
+ *                                                  suppressed (judge/finding.h)
  *
  * FEATURE is the macro name as written (X86_FEATURE_SGX1), or #NUMBER.
  * The file is written to a temporary name and renamed: a reader never sees
@@ -23,11 +23,6 @@
 static const char *record_dir;
 static char *records;
 static size_t records_len, records_size;
-
-bool recording(void)
-{
-	return record_dir != NULL;
-}
 
 void record_to(const char *dir)
 {
