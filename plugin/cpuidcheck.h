@@ -237,6 +237,7 @@ void record_call(tree call, tree fndecl);
 void record_lists(struct cap_lists *scan);
 void record_gate(const char *cr4, const char *feature, const char *kind,
 		 location_t loc);
+void record_feature(const char *name);
 void record_finish_unit(void);
 
 /* ---- checks ---- */

@@ -222,6 +222,7 @@ void report_record(location_t loc, const struct finding_record *what)
 	finding_record_format(line, len + 1, &r);
 	record_line("%s", line);
 	free(line);
+	record_feature(r.feature);
 	if (strcmp(r.state, "reported")) {
 		nr_suppressed++;
 		return;
