@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The merge step over the plugin's per-unit records (plugin/record.c):
- * KVM's capability map and the cross-unit cpuid-undeclared check.
+ * The plugin's per-unit records (plugin/record.c): one a line, fields
+ * separated by tabs, the kind first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,4 +21,24 @@ int record_file_field(const char *kind)
 	if (!strcmp(kind, "finding"))
 		return 3;
 	return 0;
+}
+
+/*
+ * Split @line at tabs into at most @max fields, the last holding the rest
+ * of the line (a finding's message may hold tabs); the count.
+ */
+int record_split(char *line, char **f, int max)
+{
+	int n = 0;
+
+	while (n < max) {
+		f[n++] = line;
+		if (n == max)
+			break;
+		line = strchr(line, '\t');
+		if (!line)
+			break;
+		*line++ = '\0';
+	}
+	return n;
 }

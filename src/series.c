@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Patches and commits -> trees, shared by --patch/--git and review.
+ * Patches and commits -> trees, shared by --patch/--git and review: the
+ * series read, the overlays made and patched, each state checked (its
+ * findings, or its capability map) and compared with the one before.
  *
  * Mails are split and decoded by git's own tools (git mailsplit, git
  * mailinfo: MIME, quoted-printable, base64, CRLF, folded subjects) and
@@ -171,6 +173,34 @@ void series_free(struct series *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Everything the mails of @s touch and add, in one patch_info. */
+void series_patch_info(const struct series *s, struct patch_info *all)
+{
+	int i, k;
+
+	memset(all, 0, sizeof(*all));
+	for (i = 0; i < s->n; i++) {
+		const struct patch_info *p = &s->v[i].pi;
+
+		for (k = 0; k < p->nr_files; k++) {
+			all->files = xrealloc(all->files,
+				(all->nr_files + 1) * sizeof(char *));
+			all->files[all->nr_files++] = xstrdup(p->files[k]);
+		}
+		for (k = 0; k < p->nr_added; k++) {
+			struct added *a;
+
+			all->added = xrealloc(all->added,
+				(all->nr_added + 1) * sizeof(*a));
+			a = &all->added[all->nr_added++];
+			*a = p->added[k];
+			a->file = xstrdup(a->file);
+			a->text = xstrdup(a->text);
+		}
+		all->hunks += p->hunks;
+	}
+}
+
 static bool under_kvm_dirs(const char *f)
 {
 	return starts_with(f, "arch/x86/kvm/") || starts_with(f, "virt/kvm/");
@@ -306,3 +336,62 @@ out:
 	free(tar);
 	return ok;
 }
+
+/* ---- states of a tree: checked, mapped, compared ---- */
+
+/* The findings of @ksrc with @dir standing in (NULL: the tree itself). */
+void check_state(struct options *o, const char *ksrc, const char *dir,
+		 struct findings *fs, const char *what, bool is_base)
+{
+	struct overlay ov = { .dir = dir };
+	int failed = check_tree(o, ksrc, dir ? &ov : NULL, fs);
+	char *more = failed > 1 ? xasprintf(" (and %d more units)",
+					    failed - 1) : "";
+
+	if (!failed)
+		return;
+	if (is_base)
+		die("%s: not checked: the tree does not compile without it: %s%s",
+		    what, check_failure(), more);
+	die("%s breaks the build, not checked: %s%s", what, check_failure(),
+	    more);
+}
+
+/* The findings of step @now that step @prev did not have, into @out. */
+void step_findings(const struct findings *prev, const struct findings *now,
+		   struct findings *out)
+{
+	findings_new(prev, now, out);
+	out->suppressed += now->suppressed > prev->suppressed ?
+			   now->suppressed - prev->suppressed : 0;
+}
+
+/* The capability map of @ksrc with @ovdir standing in (NULL: the tree). */
+void map_tree(struct options *o, const char *ksrc, const char *ovdir,
+	      const char *label, struct capmap *cm)
+{
+	struct sbuf rec = { 0 };
+	struct overlay ov = { .dir = ovdir };
+	struct model m = { 0 };
+
+	o->records = &rec;
+	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs);
+	o->records = NULL;
+	load_model(&m, ksrc, ovdir);
+	build_map(cm, &m, rec.s);
+	cm->label = xstrdup(label);
+	cm->ksrc = xstrdup(ksrc);
+	cm->ovdir = ovdir ? xstrdup(ovdir) : NULL;
+	free(rec.s);
+}
+
+/* The map of a base, which must compile: a base not checked is no base. */
+void map_base(struct options *o, const char *ksrc, const char *ovdir,
+	      const char *label, struct capmap *cm)
+{
+	map_tree(o, ksrc, ovdir, label, cm);
+	if (cm->failed)
+		die("%s does not compile, nothing to compare with: %s",
+		    printable(label), check_failure());
+}
+

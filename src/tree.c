@@ -31,8 +31,6 @@
 #include "checks.h"
 #include "cpuidcheck.h"
 
-extern const char *output_root;
-
 struct unit {
 	char *src;		/* as kbuild names it */
 	struct argv cmd;	/* the compile command: no -c -o, deps, source */
@@ -150,7 +148,7 @@ void load_tree_config(struct options *o, const char *ksrc)
 
 /* ---- the scratch build ---- */
 
-static int jobs_of(const struct options *o)
+int jobs_of(const struct options *o)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -717,53 +715,6 @@ static struct unit **get_units(const struct options *o, const char *ksrc,
 	return v;
 }
 
-/* ---- paths in diagnostics ---- */
-
-/* Lexical normalisation of @path seen from @cwd. */
-char *normalize(const char *path, const char *cwd)
-{
-	char *full = path[0] == '/' ? xstrdup(path) :
-		     xasprintf("%s/%s", cwd, path);
-	char **parts = xmalloc(sizeof(char *) * (strlen(full) + 1));
-	char *save = NULL, *t;
-	struct sbuf b = { 0 };
-	int n = 0, i;
-
-	for (t = strtok_r(full, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
-		if (!strcmp(t, "."))
-			continue;
-		if (!strcmp(t, "..")) {
-			if (n)
-				n--;
-			continue;
-		}
-		parts[n++] = t;
-	}
-	sb_add(&b, "", 0);
-	for (i = 0; i < n; i++)
-		sb_printf(&b, "/%s", parts[i]);
-	free(parts);
-	free(full);
-	return b.s;
-}
-
-/* A finding's file, relative to the tree (or the overlay standing in). */
-static char *tree_relative(const char *file, const char *cwd,
-			   const char *ksrc, const char *ovdir)
-{
-	char *abs = normalize(file, cwd), *r;
-	size_t k = strlen(ksrc);
-
-	if (ovdir && starts_with(abs, ovdir) && abs[strlen(ovdir)] == '/')
-		r = xstrdup(abs + strlen(ovdir) + 1);
-	else if (!strncmp(abs, ksrc, k) && abs[k] == '/')
-		r = xstrdup(abs + k + 1);
-	else
-		r = xstrdup(abs);
-	free(abs);
-	return r;
-}
-
 /* ---- overlays (patch mode) ---- */
 
 /*
@@ -948,15 +899,9 @@ static int count_suppressed(const char *records)
 	sb_add(&keys, "", 0);
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *f[9], *p = line, *key;
-		int k = 0;
+		char *f[9], *key;
+		int k = record_split(line, f, 9);
 
-		while (k < 9 && p) {
-			f[k++] = p;
-			p = strchr(p, '\t');
-			if (p)
-				*p++ = '\0';
-		}
 		if (k < 8 || strcmp(f[0], "finding") ||
 		    strcmp(f[6], "suppressed"))
 			continue;
@@ -991,16 +936,10 @@ static void keep_records(struct sbuf *out, const char *records,
 	sb_add(out, "", 0);
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *f[10], *p = line;
-		int n = 0, i, file;
+		char *f[11];
+		int n = record_split(line, f, 11), i, file;
 
-		while (n < 10) {
-			f[n++] = p;
-			p = strchr(p, '\t');
-			if (!p)
-				break;
-			*p++ = '\0';
-		}
+		/* the last field holds the rest: a message may have tabs */
 		file = record_file_field(f[0]);
 		for (i = 0; i < n; i++) {
 			char *rel = NULL;
@@ -1011,9 +950,6 @@ static void keep_records(struct sbuf *out, const char *records,
 				  rel ? rel : f[i]);
 			free(rel);
 		}
-		/* a finding's message may hold tabs: keep the rest as is */
-		if (p)
-			sb_printf(out, "\t%s", p);
 		sb_puts(out, "\n");
 	}
 	free(text);
@@ -1276,8 +1212,8 @@ static char *explain_failure(struct unit *u, const char *cwd,
 	return s;
 }
 
-static int run_plugin(const struct options *o, const char *ksrc,
-		      const struct overlay *ov, struct findings *fs)
+int run_plugin(const struct options *o, const char *ksrc,
+	       const struct overlay *ov, struct findings *fs)
 {
 	char *cwd, *plugin = plugin_path(o), *rundir, *records, *extra;
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
@@ -1373,105 +1309,3 @@ static int run_plugin(const struct options *o, const char *ksrc,
 	return failed;
 }
 
-/* ---- the Coccinelle engine ---- */
-
-static void run_cocci(const struct options *o, const char *ksrc,
-		      const struct overlay *ov, struct findings *fs)
-{
-	char *sp = find_part("semantic-patches/cpuidcheck-cocci",
-			     "share/cpuidcheck/semantic-patches/cpuidcheck-cocci");
-	char *out, *line, *save = NULL, *jobs, *env[3], *tmp;
-	const char *root = ov ? ov->dir : ksrc;
-	struct run r = { .cwd = root, .env = env, .err = "/dev/stdout" };
-	int status;
-
-	if (!sp || access(sp, X_OK))
-		die("--engine=cocci: the Coccinelle engine (semantic-patches/cpuidcheck-cocci) is not available");
-	if (!have_program("spatch"))
-		die("--engine=cocci: spatch (Coccinelle) is not installed");
-	/* its temporary files go to the cache too, not /tmp */
-	tmp = scratch_dir("cocci");
-	env[0] = xasprintf("CPUIDCHECK_TREE=%s", ksrc);
-	env[1] = xasprintf("TMPDIR=%s", tmp);
-	env[2] = NULL;
-	jobs = xasprintf("%d", jobs_of(o));
-	out = capture_cmd(&r, &status, sp, "-j", jobs, "arch/x86/kvm", NULL);
-	free(jobs);
-	free(env[0]);
-	free(env[1]);
-	scratch_done(tmp);
-	free(tmp);
-	if (status)
-		die("--engine=cocci: %s failed (exit %d)", sp, status);
-	for (line = strtok_r(out, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		struct finding f;
-		struct sbuf b = { 0 };
-		char *p = strchr(line, ':'), *c, *e;
-
-		/* file:line:col-col: message [tag] -> GCC style */
-		if (!p)
-			continue;
-		c = strchr(p + 1, ':');
-		if (!c)
-			continue;
-		e = c + 1 + strspn(c + 1, "0123456789");
-		sb_add(&b, line, e - line);
-		if (*e == '-')
-			e += 1 + strspn(e + 1, "0123456789");
-		if (*e != ':') {
-			free(b.s);
-			continue;
-		}
-		sb_printf(&b, ": warning:%s", e + 1);
-		if (parse_finding_line(b.s, &f)) {
-			char *rel = tree_relative(f.file, root, root, NULL);
-
-			if (f.column == 0)
-				f.column = 1;
-			else
-				f.column++;
-			free(f.file);
-			f.file = rel;
-			if (strstr(o->disable, f.check))
-				finding_free(&f);
-			else
-				findings_add(fs, &f);
-		}
-		free(b.s);
-	}
-	free(out);
-	free(sp);
-}
-
-/*
- * Check @ksrc (with @ov's files standing in, if given).  Returns the
- * number of units that were not checked; check_failure() tells the first.
- */
-int check_tree(struct options *o, const char *ksrc, const struct overlay *ov,
-	       struct findings *fs)
-{
-	char *kvm = xasprintf("%s/arch/x86/kvm", ksrc);
-	int failed = 0;
-
-	if (!is_dir(kvm))
-		die("%s: no arch/x86/kvm in this tree", ksrc);
-	free(kvm);
-	output_root = ksrc;
-	if (!strcmp(o->engine, "cocci") || !strcmp(o->engine, "both"))
-		run_cocci(o, ksrc, ov, fs);
-	if (!strcmp(o->engine, "plugin") || !strcmp(o->engine, "both")) {
-		struct sbuf rec = { 0 }, *keep = o->records;
-
-		if (!keep)
-			o->records = &rec;
-		failed = run_plugin(o, ksrc, ov, fs);
-		if (!strstr(o->disable, "cpuid-undeclared") && o->records->s)
-			undeclared_check(o->records->s, ksrc,
-					 ov ? ov->dir : NULL, fs);
-		o->records = keep;
-		free(rec.s);
-	}
-	findings_sort_unique(fs);
-	return failed;
-}
