@@ -119,8 +119,12 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 	const char *alias_wrapper = alias_wrapper_of_unit();
 	const struct alias_fact *alias;
 	struct cpuid_place fp, lp, list_reg;
-	char written[96], fplace[64], lplace[64], bitdesc[160], advice[192];
-	char via[96] = "", lbit[64];
+	char written[96], fplace[64], lplace[64], bitdesc[160];
+	char via[96] = "", lbit[64], fix[256];
+	struct finding_record f = {
+		.check = CHECK, .subject = name, .feature = name,
+		.place = fplace, .fix = fix,
+	};
 	int word;
 
 	if (!name || !model_place_of(kvm_number, &fp) ||
@@ -149,50 +153,62 @@ static void judge(struct cap_lists *scan, const struct feature_list *list,
 	if (name_in(at.wrapper, alias_wrappers, ARRAY_SIZE(alias_wrappers))) {
 		if (alias)
 			return;
-		if (word == list->leaf && !word_holds_aliases(word))
-			report(CHECK, name, at.loc,
-			       "%s%s: %s is %s, word %s, the word of this list; %s() is only for aliases in %s; here write F(%s)",
+		if (word == list->leaf && !word_holds_aliases(word)) {
+			snprintf(fix, sizeof(fix), "here write F(%s)",
+				 feature_short_name(name));
+			report(at.loc, &f,
+			       "%s%s: %s is %s, word %s, the word of this list; %s() is only for aliases in %s",
 			       written, via, name, fplace,
 			       model_word_name(word), at.wrapper,
-			       alias_home(&fp), feature_short_name(name));
-		else if (word == list->leaf)
-			report(CHECK, name, at.loc,
-			       "%s%s: %s is %s, word %s, a feature of this word, not an alias; write F(%s)",
+			       alias_home(&fp));
+		} else if (word == list->leaf) {
+			snprintf(fix, sizeof(fix), "write F(%s)",
+				 feature_short_name(name));
+			report(at.loc, &f,
+			       "%s%s: %s is %s, word %s, a feature of this word, not an alias",
 			       written, via, name, fplace,
-			       model_word_name(word), feature_short_name(name));
-		else if (word_holds_aliases(list->leaf))
-			report(CHECK, name, at.loc,
-			       "%s%s: %s is %s, word %s, which AMD does not alias into %s (bit %d there is %s); remove it from the %s list",
-			       written, via, name, fplace,
-			       model_word_name(word), lplace, fp.bit, bitdesc,
-			       model_word_name(list->leaf));
-		else
-			report(CHECK, name, at.loc,
-			       "%s%s: %s is %s, word %s, but %s is used in the %s list, which holds no aliases; write F(%s) in the %s list",
-			       written, via, name, fplace,
-			       model_word_name(word), at.wrapper,
-			       model_word_name(list->leaf), feature_short_name(name),
 			       model_word_name(word));
+		} else if (word_holds_aliases(list->leaf)) {
+			snprintf(fix, sizeof(fix),
+				 "remove it from the %s list",
+				 model_word_name(list->leaf));
+			report(at.loc, &f,
+			       "%s%s: %s is %s, word %s, which AMD does not alias into %s (bit %d there is %s)",
+			       written, via, name, fplace,
+			       model_word_name(word), lplace, fp.bit, bitdesc);
+		} else {
+			snprintf(fix, sizeof(fix), "write F(%s) in the %s list",
+				 feature_short_name(name),
+				 model_word_name(word));
+			report(at.loc, &f,
+			       "%s%s: %s is %s, word %s, but %s is used in the %s list, which holds no aliases",
+			       written, via, name, fplace,
+			       model_word_name(word), at.wrapper,
+			       model_word_name(list->leaf));
+		}
 		return;
 	}
 	if (word == list->leaf)
 		return;
 	if (alias) {
-		if (alias_wrapper)
-			report(CHECK, name, at.loc,
-			       "%s%s: %s is %s, word %s, aliased by AMD as %s; in the %s list write %s(%s)",
-			       written, via, name, fplace,
-			       model_word_name(word), lbit,
-			       model_word_name(list->leaf), alias_wrapper,
-			       feature_short_name(name));
+		if (!alias_wrapper)
+			return;
+		snprintf(fix, sizeof(fix), "in the %s list write %s(%s)",
+			 model_word_name(list->leaf), alias_wrapper,
+			 feature_short_name(name));
+		report(at.loc, &f,
+		       "%s%s: %s is %s, word %s, aliased by AMD as %s",
+		       written, via, name, fplace,
+		       model_word_name(word), lbit);
 		return;
 	}
-	move_advice(advice, sizeof(advice), scan, kvm_number, list->api);
-	report(CHECK, name, at.loc,
-	       "%s%s: %s is %s, word %s, but is listed for word %s (%s); it would set %s bit %d (%s) instead; %s",
+	move_advice(fix, sizeof(fix), scan, kvm_number, list->api);
+	f.expected = model_word_name(word);
+	report(at.loc, &f,
+	       "%s%s: %s is %s, word %s, but is listed for word %s (%s); it would set %s bit %d (%s) instead",
 	       written, via, name, fplace, model_word_name(word),
 	       model_word_name(list->leaf), lplace, model_word_name(list->leaf),
-	       fp.bit, bitdesc, advice);
+	       fp.bit, bitdesc);
 }
 
 static void check_list(struct cap_lists *scan, const struct feature_list *list)

@@ -39,6 +39,11 @@ static void judge(const struct cpuid_read *r, long number, location_t call)
 	const char *name = model_feature_name(number);
 	struct cpuid_place fp, rp;
 	char fplace[64], rplace[64], freg[64], written[96], other[96];
+	char fix[128];
+	struct finding_record f = {
+		.check = CHECK, .subject = name, .feature = name,
+		.place = fplace, .expected = freg, .fix = fix,
+	};
 	const char *other_name;
 	int word;
 
@@ -70,9 +75,12 @@ static void judge(const struct cpuid_read *r, long number, location_t call)
 		other[0] = '\0';
 	fp.bit = -1;
 	format_place(freg, sizeof(freg), &fp);
-	report(CHECK, name, at.loc,
-	       "%s: %s is %s, but the mask is applied to %s; it tests bit %d there%s instead; mask %s, or use cpuid_entry_has()/guest_cpu_cap_has()",
-	       written, name, fplace, rplace, rp.bit, other, freg);
+	snprintf(fix, sizeof(fix),
+		 "mask %s, or use cpuid_entry_has()/guest_cpu_cap_has()",
+		 freg);
+	report(at.loc, &f,
+	       "%s: %s is %s, but the mask is applied to %s; it tests bit %d there%s instead",
+	       written, name, fplace, rplace, rp.bit, other);
 }
 
 static tree mask_features(tree *tp, int *walk_subtrees, void *data)

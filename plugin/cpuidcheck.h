@@ -11,6 +11,7 @@
 #define CPUIDCHECK_H
 
 #include "gcc-compat.h"
+#include "finding.h"
 
 /* Architectural register numbers, independent of the kernel's encoding. */
 enum arch_reg { REG_EAX, REG_EBX, REG_ECX, REG_EDX, NR_ARCH_REGS };
@@ -152,12 +153,12 @@ extern bool findings_are_errors;
 
 struct user_loc user_location(location_t loc);
 location_t expansion_point(location_t loc);
-void report(const char *check, const char *subject, location_t loc,
-	    const char *fmt, ...) ATTRIBUTE_PRINTF_4;
+void report_record(location_t loc, const struct finding_record *what);
+void report(location_t loc, const struct finding_record *what,
+	    const char *fmt, ...) ATTRIBUTE_PRINTF_3;
 bool load_suppressions(const char *path);
 void report_summary(void);
 bool loc_in_macro(location_t loc, const char *name);
-int report_count(void);
 
 /* ---- lists.c: KVM's capability setup ---- */
 
@@ -230,13 +231,13 @@ const char *arch_reg_name(int reg);
 
 /* ---- record.c: per-unit facts for the whole-of-KVM merge ---- */
 
-bool recording(void);
 void record_to(const char *dir);
 void record_line(const char *fmt, ...) ATTRIBUTE_PRINTF_1;
 void record_call(tree call, tree fndecl);
 void record_lists(struct cap_lists *scan);
 void record_gate(const char *cr4, const char *feature, const char *kind,
 		 location_t loc);
+void record_feature(const char *name);
 void record_finish_unit(void);
 
 /* ---- checks ---- */
