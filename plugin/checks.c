@@ -16,7 +16,7 @@ struct cpuidcheck_check *checks[] = {
 /* The first enabled check at or after *@i, moving *@i to it. */
 static struct cpuidcheck_check *next_enabled(int *i)
 {
-	while (checks[*i] && !checks[*i]->enabled)
+	while (checks[*i] && checks[*i]->disabled)
 		(*i)++;
 	return checks[*i];
 }

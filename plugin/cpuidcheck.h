@@ -249,7 +249,7 @@ void record_finish_unit(void);
  */
 struct cpuidcheck_check {
 	const char *name;			/* e.g. "cpuid-leaf" */
-	bool enabled;
+	bool disabled;				/* by disable=NAME */
 	void (*begin_function)(tree fndecl);
 	void (*on_lists)(struct cap_lists *lists, tree fndecl);
 	void (*on_call)(struct cpuid_walk *w, tree call);

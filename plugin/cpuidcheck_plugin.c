@@ -60,7 +60,7 @@ static bool disable_checks(const char *plugin, const char *list)
 		for (i = 0; checks[i]; i++)
 			if (strlen(checks[i]->name) == len &&
 			    !strncmp(checks[i]->name, p, len)) {
-				checks[i]->enabled = false;
+				checks[i]->disabled = true;
 				found = true;
 			}
 		if (!found) {
