@@ -16,8 +16,9 @@
  *   4 check      check.c check_tree(): the engines, then the checks
  *                across units
  *   3 across     undeclared.c: cpuid-undeclared, over all units' records
- *     engines    tree.c: the plugin runner (units from kbuild, compiled
- *                in parallel, findings and records collected); cocci.c
+ *     engines    tree.c: the plugin runner (units compiled in parallel,
+ *                findings and records collected); build.c (the tree, its
+ *                .cpuidcheck, its units' compile commands); cocci.c
  *   2 printers   print.c (text, JSON, SARIF, checkpatch, terse),
  *                print-map.c (map: text, JSON, HTML), print-review.c
  *                (review: text, JSON, b4, reply)
@@ -135,6 +136,8 @@ void sb_add(struct sbuf *b, const char *s, size_t n);
 void sb_puts(struct sbuf *b, const char *s);
 void sb_printf(struct sbuf *b, const char *fmt, ...);
 void sb_wrap(struct sbuf *b, int col, const char *text);
+void progress(const char *fmt, const char *arg);
+void progress_done(void);
 
 /* ---- diff.c: what a patch touches and adds (hostile input) ---- */
 struct added {
@@ -342,7 +345,7 @@ void print_steps(FILE *out, const struct step *s, int n, enum format fmt,
 
 /* ==== 3 engines, checks across units ==== */
 
-/* ---- tree.c: the plugin over the tree's units ---- */
+/* ---- the options of a run (main.c parses them) ---- */
 struct options {
 	const char *ksrc;
 	const char *build;
@@ -361,6 +364,7 @@ struct options {
 	bool reply;		/* review --format=reply */
 	const char *link;	/* map --link */
 	const char *link_rev;	/* map --rev */
+	char *suppress_text;	/* KSRC/.cpuidcheck's suppress lines */
 	struct sbuf *records;		/* if set: the units' records */
 };
 
@@ -368,10 +372,27 @@ struct overlay {
 	const char *dir;	/* files that replace the tree's */
 };
 
+/* ---- build.c: the tree, its configuration, its units ---- */
+struct unit {
+	char *src;		/* as kbuild names it */
+	struct argv cmd;	/* the compile command: no -c -o, deps, source */
+	struct argv run;	/* what this run executes */
+	char *key;		/* of its cached result */
+	bool cached;		/* the result came from the cache */
+	char *log;
+	pid_t pid;
+	struct timespec started;	/* when its compile began */
+	int status;
+};
+
 char *tree_root(const char *path);
 void load_tree_config(struct options *o, const char *ksrc);
 char *plugin_path(const struct options *o);
 int jobs_of(const struct options *o);
+struct unit **get_units(const struct options *o, const char *ksrc,
+			char **cwd, int *n);
+
+/* ---- tree.c: the plugin over the tree's units ---- */
 int run_plugin(const struct options *o, const char *ksrc,
 	       const struct overlay *ov, struct findings *fs);
 const char *check_failure(void);

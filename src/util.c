@@ -607,3 +607,18 @@ char *tree_relative(const char *file, const char *cwd, const char *ksrc,
 	free(abs);
 	return r;
 }
+
+/* A progress line on a terminal (stderr), replaced by the next one */
+void progress(const char *fmt, const char *arg)
+{
+	if (!isatty(2))
+		return;
+	fprintf(stderr, "\r\033[K%s: ", prog);
+	fprintf(stderr, fmt, arg);
+}
+
+void progress_done(void)
+{
+	if (isatty(2))
+		fprintf(stderr, "\r\033[K");
+}
