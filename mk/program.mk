@@ -44,6 +44,11 @@ docs/checks.md: data/checks scripts/checks-doc
 	scripts/checks-doc $< > $@.tmp
 	mv $@.tmp $@
 
+# The man page's list of checks, too (its other text is written by hand).
+man/cpuidcheck.1: data/checks scripts/checks-doc
+	scripts/checks-doc --man data/checks $@ > $@.tmp
+	mv $@.tmp $@
+
 # The program runs the plugin with the GCC it was built for.
 cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
 	$(PROG_CC) $(PROG_CFLAGS) -D_GNU_SOURCE -Ijudge -DPREFIX='"$(PREFIX)"' \

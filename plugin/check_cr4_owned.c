@@ -202,6 +202,5 @@ static void owned_begin_function(tree fndecl)
 
 struct cpuidcheck_check check_cr4_owned = {
 	.name		= CHECK,
-	.enabled	= true,
 	.begin_function	= owned_begin_function,
 };

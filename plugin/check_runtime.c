@@ -125,6 +125,5 @@ static void runtime_on_call(struct cpuid_walk *w, tree call)
 
 struct cpuidcheck_check check_runtime = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_call	= runtime_on_call,
 };

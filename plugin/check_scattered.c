@@ -99,7 +99,6 @@ static void scattered_on_call(struct cpuid_walk *w, tree call)
 
 struct cpuidcheck_check check_scattered = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= scattered_on_lists,
 	.on_call	= scattered_on_call,
 };

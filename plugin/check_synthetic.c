@@ -132,6 +132,5 @@ static void synthetic_on_lists(struct cap_lists *lists, tree fndecl)
 
 struct cpuidcheck_check check_synthetic = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= synthetic_on_lists,
 };

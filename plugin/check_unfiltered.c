@@ -227,7 +227,6 @@ static void unfiltered_begin_function(tree fndecl)
 
 struct cpuidcheck_check check_unfiltered = {
 	.name		= CHECK,
-	.enabled	= true,
 	.begin_function	= unfiltered_begin_function,
 	.on_lists	= unfiltered_on_lists,
 };

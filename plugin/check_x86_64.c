@@ -94,6 +94,5 @@ static void x86_64_on_lists(struct cap_lists *lists, tree fndecl)
 
 struct cpuidcheck_check check_x86_64 = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= x86_64_on_lists,
 };

@@ -5,7 +5,7 @@
  * facts.c   architectural facts the kernel does not encode (data/cpuid-facts)
  * model.c   the unit's CPUID model, learned from the code being compiled
  * report.c  where a finding points and how it is printed
- * check_*.c one check each, listed in checks.c
+ * check_*.c one check each, listed in check_list.h
  */
 #ifndef CPUIDCHECK_H
 #define CPUIDCHECK_H
@@ -249,7 +249,7 @@ void record_finish_unit(void);
  */
 struct cpuidcheck_check {
 	const char *name;			/* e.g. "cpuid-leaf" */
-	bool enabled;
+	bool disabled;				/* by disable=NAME */
 	void (*begin_function)(tree fndecl);
 	void (*on_lists)(struct cap_lists *lists, tree fndecl);
 	void (*on_call)(struct cpuid_walk *w, tree call);
@@ -262,18 +262,12 @@ struct cpuidcheck_check {
 void run_checks(tree fndecl);
 void checks_note_define(cpp_hashnode *node, location_t loc);
 
-extern struct cpuidcheck_check *checks[];
-
-extern struct cpuidcheck_check check_leaf;
-extern struct cpuidcheck_check check_rawmask;
-extern struct cpuidcheck_check check_alias;
-extern struct cpuidcheck_check check_cr4;
-extern struct cpuidcheck_check check_unfiltered;
-extern struct cpuidcheck_check check_synthetic;
-extern struct cpuidcheck_check check_cr4_owned;
-extern struct cpuidcheck_check check_runtime;
-extern struct cpuidcheck_check check_x86_64;
-extern struct cpuidcheck_check check_scattered;
+/* Every check_NAME of check_list.h, and the list of them (checks.c) */
+extern struct cpuidcheck_check
+#define CK(name)	check_##name,
+#include "check_list.h"
+#undef CK
+	*checks[];
 
 /* check_cr4.c, for cpuid-cr4-owned */
 bool cr4_gated_bits(unsigned long *bits, const char **macro);

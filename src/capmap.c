@@ -31,13 +31,12 @@ static struct feat *feat_of(struct capmap *cm, const struct model *m,
 			    const char *name)
 {
 	char *c = canonical(m, name);
-	int i;
+	struct feat *ft = find_named(cm->v, cm->n, sizeof(*cm->v), c);
 
-	for (i = 0; i < cm->n; i++)
-		if (!strcmp(cm->v[i].name, c)) {
-			free(c);
-			return &cm->v[i];
-		}
+	if (ft) {
+		free(c);
+		return ft;
+	}
 	cm->v = grow(cm->v, cm->n, sizeof(*cm->v));
 	memset(&cm->v[cm->n], 0, sizeof(cm->v[0]));
 	cm->v[cm->n].name = c;
@@ -136,12 +135,7 @@ void build_map(struct capmap *cm, const struct model *m,
 
 const struct feat *find_feat(const struct capmap *cm, const char *n)
 {
-	int i;
-
-	for (i = 0; i < cm->n; i++)
-		if (!strcmp(cm->v[i].name, n))
-			return &cm->v[i];
-	return NULL;
+	return find_named(cm->v, cm->n, sizeof(*cm->v), n);
 }
 
 const char *base_name(const char *file)

@@ -64,6 +64,7 @@ bool starts_with(const char *s, const char *prefix);
 bool ends_with(const char *s, const char *suffix);
 bool is_dir(const char *path);
 bool is_file(const char *path);
+bool file_has_line(const char *path, const char *line);
 char *read_file(const char *path, size_t *len);
 bool write_file(const char *path, const char *data, size_t len);
 int mkdir_p(const char *path);
@@ -79,6 +80,7 @@ char *self_dir(void);
 char *find_part(const char *rel_src, const char *rel_installed);
 unsigned long long hash_str(const char *s, unsigned long long h);
 void *grow(void *v, int n, size_t size);
+void *find_named(const void *v, int n, size_t size, const char *name);
 char *tree_text(const char *ksrc, const char *ovdir, const char *rel);
 char *normalize(const char *path, const char *cwd);
 char *tree_relative(const char *file, const char *cwd, const char *ksrc,
@@ -92,6 +94,7 @@ struct argv {
 	int n, size;
 };
 void av_add(struct argv *a, const char *s);
+void av_addf(struct argv *a, const char *fmt, ...);
 void av_addv(struct argv *a, const char *first, ...);
 void av_free(struct argv *a);
 bool split_command(const char *s, const char *stop, struct argv *a);

@@ -13,26 +13,19 @@
 
 static const struct word *find_word(const struct model *m, const char *name)
 {
-	int i;
-
-	for (i = 0; name && i < m->nw; i++)
-		if (!strcmp(m->w[i].name, name))
-			return &m->w[i];
-	return NULL;
+	return name ? find_named(m->w, m->nw, sizeof(*m->w), name) : NULL;
 }
 
 /* The feature @name, by the name written or the name it is filed under. */
 const struct fdef *find_def(const struct model *m, const char *name)
 {
+	const struct fdef *d = find_named(m->f, m->nf, sizeof(*m->f), name);
 	int i;
 
-	for (i = 0; i < m->nf; i++)
-		if (!strcmp(m->f[i].name, name))
-			return &m->f[i];
-	for (i = 0; i < m->nf; i++)
+	for (i = 0; !d && i < m->nf; i++)
 		if (!strcmp(m->f[i].filed, name))
-			return &m->f[i];
-	return NULL;
+			d = &m->f[i];
+	return d;
 }
 
 /* Every unit records the model it saw: the first record of a name wins. */
@@ -57,12 +50,8 @@ void model_from_records(struct model *m, const char *records)
 			w->place = xstrdup(f[5]);
 		} else if (!strcmp(f[0], "feature") && n == 5) {
 			struct fdef *d;
-			int i;
 
-			for (i = 0; i < m->nf; i++)
-				if (!strcmp(m->f[i].name, f[1]))
-					break;
-			if (i < m->nf)
+			if (find_named(m->f, m->nf, sizeof(*m->f), f[1]))
 				continue;
 			m->f = grow(m->f, m->nf, sizeof(*m->f));
 			d = &m->f[m->nf++];
@@ -79,12 +68,9 @@ void model_from_records(struct model *m, const char *records)
 /* The name a feature is filed under: KVM_X86_FEATURE_x -> X86_FEATURE_x */
 char *canonical(const struct model *m, const char *name)
 {
-	int i;
+	const struct fdef *d = find_named(m->f, m->nf, sizeof(*m->f), name);
 
-	for (i = 0; i < m->nf; i++)
-		if (!strcmp(m->f[i].name, name))
-			return xstrdup(m->f[i].filed);
-	return xstrdup(name);
+	return xstrdup(d ? d->filed : name);
 }
 
 /* Bit @bit of @word's register, CPUID.(EAX=7,ECX=0):EBX[7], or NULL. */

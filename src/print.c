@@ -55,6 +55,13 @@ void json_str(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* @text as it is, then @value as a JSON string: a member, "key": value */
+static void json_after(FILE *out, const char *text, const char *value)
+{
+	fputs(text, out);
+	json_str(out, value);
+}
+
 /* cpuid-leaf -> CPUID_LEAF */
 static char *checkpatch_type(const char *check)
 {
@@ -404,14 +411,11 @@ static void print_json(FILE *out, const struct findings *fs,
 			fprintf(out, "%s\n       {\"subject\": ",
 				k > i ? "," : "");
 			json_str(out, s);
-			fprintf(out, ", \"feature\": ");
-			json_str(out, fs->v[k].feature);
-			fprintf(out, ", \"cpuid_place\": ");
-			json_str(out, fs->v[k].place);
-			fprintf(out, ",\n        \"message\": ");
-			json_str(out, fs->v[k].message);
-			fprintf(out, ",\n        \"fix\": ");
-			json_str(out, fs->v[k].fix);
+			json_after(out, ", \"feature\": ", fs->v[k].feature);
+			json_after(out, ", \"cpuid_place\": ", fs->v[k].place);
+			json_after(out, ",\n        \"message\": ",
+				   fs->v[k].message);
+			json_after(out, ",\n        \"fix\": ", fs->v[k].fix);
 			fprintf(out, "}");
 			free(s);
 		}
@@ -569,10 +573,10 @@ static void print_sarif_rules(FILE *out)
 			fprintf(out, ",\n         \"helpUri\": \"%s#%s\"", uri,
 				c->name);
 		}
-		fprintf(out, ",\n         \"defaultConfiguration\": {\"level\": ");
-		json_str(out, c->severity);
-		fprintf(out, "},\n         \"properties\": {\"tags\": [\"correctness\", \"kvm\", \"cpuid\"], \"precision\": \"high\", \"problem.severity\": ");
-		json_str(out, c->severity);
+		json_after(out, ",\n         \"defaultConfiguration\": {\"level\": ",
+			   c->severity);
+		json_after(out, "},\n         \"properties\": {\"tags\": [\"correctness\", \"kvm\", \"cpuid\"], \"precision\": \"high\", \"problem.severity\": ",
+			   c->severity);
 		fprintf(out, "}}");
 		free(full);
 		free(md);
@@ -641,14 +645,11 @@ static void print_sarif(FILE *out, const struct findings *fs,
 				codepoint_column(line, f->column));
 		fprintf(out, "}}}],\n       \"partialFingerprints\": {\"cpuidcheck/v1\": \"%s:%d\"},\n",
 			prints[i], same + 1);
-		fprintf(out, "       \"properties\": {\"subject\": ");
-		json_str(out, subject);
-		fprintf(out, ", \"feature\": ");
-		json_str(out, f->feature);
-		fprintf(out, ", \"cpuid_place\": ");
-		json_str(out, f->place);
-		fprintf(out, ", \"fix\": ");
-		json_str(out, f->fix);
+		json_after(out, "       \"properties\": {\"subject\": ",
+			   subject);
+		json_after(out, ", \"feature\": ", f->feature);
+		json_after(out, ", \"cpuid_place\": ", f->place);
+		json_after(out, ", \"fix\": ", f->fix);
 		fprintf(out, "}}");
 		free(line);
 		free(subject);

@@ -49,31 +49,12 @@ static char *info_field(const char *info, const char *name)
 }
 
 /* The commit a format-patch mail names: "From <40 hex> Mon Sep 17 ..." */
-static char *mail_commit(const char *mail)
+static char *mail_commit(const char *text)
 {
-	char *text = read_file(mail, NULL), *r = NULL;
-
-	if (text && !strncmp(text, "From ", 5) &&
+	if (!strncmp(text, "From ", 5) &&
 	    strspn(text + 5, "0123456789abcdef") == 40 && text[45] == ' ')
-		r = strndup(text + 5, 40);
-	free(text);
-	return r;
-}
-
-/*
- * Whether the raw @mail shows a diff that decoding lost: b4 0.16, for
- * one, hands a check command a base64 mail's decoded body under its
- * "Content-Transfer-Encoding: base64" header.  Such a patch is not a
- * cover letter to pass silently.
- */
-static bool undecoded_diff(const char *mail)
-{
-	char *text = read_file(mail, NULL);
-	bool yes = text && (strstr(text, "\ndiff --git ") ||
-			    strstr(text, "\n--- a/"));
-
-	free(text);
-	return yes;
+		return strndup(text + 5, 40);
+	return NULL;
 }
 
 /* Lines of @len bytes of @text, a last one without a newline included. */
@@ -128,6 +109,7 @@ void series_read(struct series *s, const char *input, const char *what,
 		char *info = xasprintf("%s.info", mail);
 		struct run mi = { .in = mail, .out = info, .err = "/dev/null",
 				  .env = r.env };
+		bool undecoded;
 		char *t;
 
 		m->diff = xasprintf("%s.diff", mail);
@@ -137,9 +119,17 @@ void series_read(struct series *s, const char *input, const char *what,
 		t = read_file(info, NULL);
 		m->subject = info_field(t ? t : "", "Subject");
 		free(t);
-		m->commit = mail_commit(mail);
 		t = read_file(mail, &len);
+		m->commit = t ? mail_commit(t) : NULL;
 		m->lines = t ? count_lines(t, len) : 0;
+		/*
+		 * A diff in the raw mail that decoding lost: b4 0.16, for
+		 * one, hands a check command a base64 mail's decoded body
+		 * under its "Content-Transfer-Encoding: base64" header.  Such
+		 * a patch is not a cover letter to pass silently.
+		 */
+		undecoded = t && (strstr(t, "\ndiff --git ") ||
+				  strstr(t, "\n--- a/"));
 		free(t);
 		t = read_file(m->diff, &len);
 		patch_parse(t ? t : "", t ? len : 0, &m->pi);
@@ -147,7 +137,7 @@ void series_read(struct series *s, const char *input, const char *what,
 		if (m->pi.bad_name)
 			die("%s: refused: the patch %s '%s'", what,
 			    m->pi.bad_why, printable(m->pi.bad_name));
-		if (!m->pi.nr_files && undecoded_diff(mail))
+		if (!m->pi.nr_files && undecoded)
 			die("%s: mail %d has a diff git mailinfo cannot decode (does its Content-Transfer-Encoding match its body?): not checked",
 			    what, i + 1);
 		s->n++;

@@ -162,21 +162,11 @@ int jobs_of(const struct options *o)
  */
 static bool make_llvm;
 
-static bool config_is_clang(const char *config)
-{
-	char *text = read_file(config, NULL);
-	bool yes = text && (starts_with(text, "CONFIG_CC_IS_CLANG=y\n") ||
-			    strstr(text, "\nCONFIG_CC_IS_CLANG=y\n"));
-
-	free(text);
-	return yes;
-}
 
 /* CC= and HOSTCC= for make when CPUIDCHECK_CC names another GCC. */
 static void add_make_cc(struct argv *a)
 {
 	const char *cc = getenv("CPUIDCHECK_CC");
-	char *v;
 
 	if (make_llvm) {
 		av_add(a, "LLVM=1");
@@ -184,12 +174,8 @@ static void add_make_cc(struct argv *a)
 	}
 	if (!cc || !*cc)
 		return;
-	v = xasprintf("CC=%s", cc);
-	av_add(a, v);
-	free(v);
-	v = xasprintf("HOSTCC=%s", cc);
-	av_add(a, v);
-	free(v);
+	av_addf(a, "CC=%s", cc);
+	av_addf(a, "HOSTCC=%s", cc);
 }
 
 /* make [-C @src] [O=@obj] [CC=...] @target..., in @cwd, output to @log */
@@ -201,20 +187,14 @@ static int run_make(const char *cwd, const char *src, const char *obj,
 	struct argv a = { 0 };
 	const char *t;
 	va_list ap;
-	char *v;
 	int rc;
 
 	av_add(&a, "make");
 	if (src)
 		av_addv(&a, "-C", src, NULL);
-	if (obj) {
-		v = xasprintf("O=%s", obj);
-		av_add(&a, v);
-		free(v);
-	}
-	v = xasprintf("-j%d", jobs_of(o));
-	av_add(&a, v);
-	free(v);
+	if (obj)
+		av_addf(&a, "O=%s", obj);
+	av_addf(&a, "-j%d", jobs_of(o));
 	add_make_cc(&a);
 	va_start(ap, first);
 	for (t = first; t; t = va_arg(ap, const char *))
@@ -688,7 +668,7 @@ static struct unit **get_units(const struct options *o, const char *ksrc,
 	stamp = build_stamp(ksrc, o);
 	gen = xasprintf("%s/.config", ksrc);
 	in_place = is_file(gen);
-	make_llvm = in_place && config_is_clang(gen);
+	make_llvm = in_place && file_has_line(gen, "CONFIG_CC_IS_CLANG=y");
 	free(gen);
 	lock = lock_build(key, LOCK_SH);
 	if (o->rebuild || !build_is_current(key, stamp)) {
@@ -746,17 +726,10 @@ static void overlay_cmd(struct argv *out, const struct argv *cmd,
 		rel = tree_relative(dir ? dir : file, cwd, ksrc, NULL);
 		alt = xasprintf("%s/%s", ov, rel);
 		if (dir) {
-			char *opt;
-
 			/* the overlay's directory first, then the tree's */
-			if (is_dir(alt)) {
-				opt = xasprintf("-I%s", alt);
-				av_add(out, opt);
-				free(opt);
-			}
-			opt = xasprintf("-I%s", dir);
-			av_add(out, opt);
-			free(opt);
+			if (is_dir(alt))
+				av_addf(out, "-I%s", alt);
+			av_addf(out, "-I%s", dir);
 		} else {
 			av_add(out, is_file(alt) ? alt : file);
 		}
@@ -915,18 +888,15 @@ static void plugin_args(struct argv *a, const struct options *o,
 	char *t;
 	int i;
 
-	t = xasprintf("-fplugin=%s", plugin);
-	av_add(a, t);
-	free(t);
+	av_addf(a, "-fplugin=%s", plugin);
 	if (o->error)
 		av_add(a, "-fplugin-arg-cpuidcheck_plugin-error");
 	if (o->disable[0]) {
 		char *d = plugin_disable(o->disable);
 
-		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-disable=%s", d);
 		if (*d)
-			av_add(a, t);
-		free(t);
+			av_addf(a, "-fplugin-arg-cpuidcheck_plugin-disable=%s",
+				d);
 		free(d);
 	}
 	if (suppress_text || o->nr_suppress) {
@@ -946,10 +916,7 @@ static void plugin_args(struct argv *a, const struct options *o,
 		}
 		if (!write_file(sup, b.s, b.len))
 			die("cannot write %s", sup);
-		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-suppress=%s",
-			      sup);
-		av_add(a, t);
-		free(t);
+		av_addf(a, "-fplugin-arg-cpuidcheck_plugin-suppress=%s", sup);
 		free(sup);
 		free(b.s);
 	}
@@ -1102,10 +1069,8 @@ static void take_or_prepare(struct unit *u, int i, bool rebuild,
 		t = unit_path(rundir, i, ".d");
 		av_add(&u->run, t);
 		free(t);
-		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s",
-			      recdir);
-		av_add(&u->run, t);
-		free(t);
+		av_addf(&u->run, "-fplugin-arg-cpuidcheck_plugin-record=%s",
+			recdir);
 	}
 	free(recdir);
 }

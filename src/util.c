@@ -167,6 +167,22 @@ bool is_dir(const char *path)
 	return !stat(path, &st) && S_ISDIR(st.st_mode);
 }
 
+/* Whether a line of @path, ended by a newline, is @line */
+bool file_has_line(const char *path, const char *line)
+{
+	char *text = read_file(path, NULL), *p;
+	size_t n = strlen(line);
+	bool found = false;
+
+	for (p = text; p && *p && !found; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		found = !strncmp(p, line, n) && p[n] == '\n';
+	}
+	free(text);
+	return found;
+}
+
 bool is_file(const char *path)
 {
 	struct stat st;
@@ -487,6 +503,21 @@ void sort_lines(char *text)
 	*p = '\0';
 	free(v);
 	free(copy);
+}
+
+/*
+ * The element of @v (@n of @size bytes, each starting with its name, a
+ * char *) called @name, or NULL.
+ */
+void *find_named(const void *v, int n, size_t size, const char *name)
+{
+	const char *p = v;
+	int i;
+
+	for (i = 0; i < n; i++, p += size)
+		if (!strcmp(*(char *const *)p, name))
+			return (void *)p;
+	return NULL;
 }
 
 /* @rel of the tree @ksrc, or of the overlay @ovdir standing in for it */
