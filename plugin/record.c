@@ -203,28 +203,54 @@ void record_gate(const char *cr4, const char *feature, const char *kind,
 
 /* ---- the unit's file ---- */
 
-void record_finish_unit(void)
+/*
+ * DIR/<the unit's path, '/' as '%'>.rec, one name a unit of a build; a
+ * path too long for a file name keeps its end, after a hash of the whole.
+ */
+static char *unit_file(void)
 {
-	char *path, *tmp, *p;
-	FILE *f;
+	const char *src = main_input_filename;
+	unsigned long long h = 14695981039346656037ULL;	/* FNV-1a */
+	size_t len = strlen(src);
+	char name[200], *p;
 
-	if (!record_dir || !records_len || !model_active())
-		return;
-	record_model();
-	path = concat(record_dir, "/", main_input_filename, ".rec", NULL);
-	for (p = path + strlen(record_dir) + 1; *p; p++)
+	if (len + sizeof(".rec") <= sizeof(name)) {
+		snprintf(name, sizeof(name), "%s.rec", src);
+	} else {
+		for (p = (char *)src; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		snprintf(name, sizeof(name), "%016llx-%s.rec", h,
+			 src + len - 150);
+	}
+	for (p = name; *p; p++)
 		if (*p == '/')
 			*p = '%';
+	return concat(record_dir, "/", name, NULL);
+}
+
+/*
+ * A record that cannot be written is an error: the unit's findings are
+ * in it, and a unit whose findings are lost was not checked.
+ */
+void record_finish_unit(void)
+{
+	char *path, *tmp;
+	FILE *f;
+	bool ok;
+
+	/* a unit with nothing to say writes no file */
+	if (!record_dir || !records_len)
+		return;
+	record_model();
+	path = unit_file();
 	tmp = concat(path, ".tmp", NULL);
 	f = fopen(tmp, "w");
-	if (!f || fprintf(f, "unit\t%s\n%s", main_input_filename,
-			  records) < 0 || fclose(f)) {
-		fprintf(stderr, "cpuidcheck: cannot write %s: %s\n", tmp,
-			xstrerror(errno));
-		unlink(tmp);
-	} else if (rename(tmp, path)) {
-		fprintf(stderr, "cpuidcheck: cannot write %s: %s\n", path,
-			xstrerror(errno));
+	ok = f && fprintf(f, "unit\t%s\n%s", main_input_filename,
+			  records) >= 0;
+	ok = f && !fclose(f) && ok;
+	if (!ok || rename(tmp, path)) {
+		error_at(UNKNOWN_LOCATION, "cpuidcheck: cannot write %qs: %m",
+			 ok ? path : tmp);
 		unlink(tmp);
 	}
 	free(path);

@@ -62,22 +62,6 @@ static int cmp_feat(const void *a, const void *b)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-/* Where @ft's word is: its function, index and register. */
-static void place_feat(struct feat *ft, const struct model *m, int bit)
-{
-	int i;
-
-	for (i = 0; ft->word && i < m->nw; i++)
-		if (!strcmp(m->w[i].name, ft->word)) {
-			ft->placed = true;
-			ft->fn = m->w[i].fn;
-			ft->idx = m->w[i].idx;
-			ft->reg = m->w[i].reg;
-			ft->bit = bit;
-			return;
-		}
-}
-
 void build_map(struct capmap *cm, const struct model *m,
 		      const char *records)
 {
@@ -113,19 +97,15 @@ void build_map(struct capmap *cm, const struct model *m,
 	free(text);
 	for (i = 0; i < cm->n; i++) {
 		struct feat *ft = &cm->v[i];
-		char *kvm = xasprintf("KVM_%s", ft->name);
-		const struct fdef *d = is_translated(m, ft->name) ?
-				       find_def(m, kvm) : NULL;
+		const struct fdef *d = find_def(m, ft->name);
 
 		if (!d)
-			d = find_def(m, ft->name);
-		if (d && !ft->word && d->word)
+			continue;
+		if (!ft->word && d->word)
 			ft->word = xstrdup(d->word);
-		if (d) {
-			ft->place = place_of(m, ft->word, d->bit);
-			place_feat(ft, m, d->bit);
-		}
-		free(kvm);
+		ft->place = place_of(m, ft->word, d->bit);
+		ft->placed = word_at(m, ft->word, &ft->fn, &ft->idx, &ft->reg);
+		ft->bit = d->bit;
 	}
 	if (cm->n > 1)	/* an empty map has no array for qsort() */
 		qsort(cm->v, cm->n, sizeof(*cm->v), cmp_feat);
@@ -140,6 +120,7 @@ void build_map(struct capmap *cm, const struct model *m,
 
 				copy.file = xstrdup(fd->file);
 				copy.check = xstrdup(fd->check);
+				copy.subject = NULL;
 				copy.message = xstrdup(fd->message);
 				copy.feature = NULL;
 				copy.place = NULL;

@@ -2,7 +2,8 @@
 /*
  * The Coccinelle engine (--engine=cocci|both): semantic-patches'
  * cpuidcheck-cocci driver over the tree's arch/x86/kvm, its report lines
- * read as findings.
+ * read as findings (file, line, column, check and message: what they
+ * hold).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +11,48 @@
 
 #include "cpuidcheck.h"
 
+/*
+ * coccicheck's report line, FILE:LINE:COL-COL: MESSAGE [CHECK] (COL
+ * 0-based characters), as a finding.  It says nothing more: the feature,
+ * the CPUID place and the fix come only with finding records.
+ */
+static bool report_line(const char *line, struct finding *f)
+{
+	const char *p = strchr(line, ':'), *tag, *msg;
+	size_t len = strlen(line);
+	char *end;
+	long ln, col;
+
+	if (!p || p == line || !len || line[len - 1] != ']')
+		return false;
+	ln = strtol(p + 1, &end, 10);
+	if (end == p + 1 || *end != ':' || ln < 1)
+		return false;
+	col = strtol(end + 1, &end, 10);
+	if (*end == '-')
+		strtol(end + 1, &end, 10);
+	if (col < 0 || !starts_with(end, ": "))
+		return false;
+	msg = end + 2;
+	tag = strrchr(line, '[');
+	if (!tag || tag <= msg || tag[-1] != ' ' ||
+	    !starts_with(tag, "[cpuid-"))
+		return false;
+	memset(f, 0, sizeof(*f));
+	f->file = strndup(line, p - line);
+	f->line = ln;
+	f->column = col + 1;
+	f->check = strndup(tag + 1, line + len - 1 - (tag + 1));
+	f->message = strndup(msg, tag - 1 - msg);
+	return true;
+}
+
 void run_cocci(const struct options *o, const char *ksrc,
 	       const struct overlay *ov, struct findings *fs)
 {
 	char *sp = find_part("semantic-patches/cpuidcheck-cocci",
 			     "share/cpuidcheck/semantic-patches/cpuidcheck-cocci");
-	char *out, *line, *save = NULL, *jobs, *env[3], *tmp;
+	char *out, *line, *save = NULL, *jobs, *env[3], *tmp, *rel;
 	const char *root = ov ? ov->dir : ksrc;
 	struct run r = { .cwd = root, .env = env, .err = "/dev/stdout" };
 	int status;
@@ -41,39 +78,16 @@ void run_cocci(const struct options *o, const char *ksrc,
 	for (line = strtok_r(out, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		struct finding f;
-		struct sbuf b = { 0 };
-		char *p = strchr(line, ':'), *c, *e;
 
-		/* file:line:col-col: message [tag] -> GCC style */
-		if (!p)
+		if (!report_line(line, &f))
 			continue;
-		c = strchr(p + 1, ':');
-		if (!c)
-			continue;
-		e = c + 1 + strspn(c + 1, "0123456789");
-		sb_add(&b, line, e - line);
-		if (*e == '-')
-			e += 1 + strspn(e + 1, "0123456789");
-		if (*e != ':') {
-			free(b.s);
-			continue;
-		}
-		sb_printf(&b, ": warning:%s", e + 1);
-		if (parse_finding_line(b.s, &f)) {
-			char *rel = tree_relative(f.file, root, root, NULL);
-
-			if (f.column == 0)
-				f.column = 1;
-			else
-				f.column++;
-			free(f.file);
-			f.file = rel;
-			if (strstr(o->disable, f.check))
-				finding_free(&f);
-			else
-				findings_add(fs, &f);
-		}
-		free(b.s);
+		rel = tree_relative(f.file, root, root, NULL);
+		free(f.file);
+		f.file = rel;
+		if (strstr(o->disable, f.check))
+			finding_free(&f);
+		else
+			findings_add(fs, &f);
 	}
 	free(out);
 	free(sp);

@@ -24,7 +24,8 @@
  *                (review: text, JSON, b4, reply)
  *   1 data       findings.c (the finding record, sets, matching),
  *                records.c (the plugin's records), model.c (a tree's
- *                CPUID model), capmap.c (KVM's capability map)
+ *                CPUID model, from the records), capmap.c (KVM's
+ *                capability map)
  *   0 base       util.c, proc.c (children, scratch), diff.c (patches),
  *                clangflags.c, unitcache.c, checks.c (the registry)
  */
@@ -189,10 +190,11 @@ struct finding {
 	char *file;		/* relative to the tree */
 	int line, column;
 	char *check;		/* cpuid-leaf, cpuid-alias, cpuid-cr4 */
+	char *subject;		/* what suppressions name: CR4.X, X86_... */
 	char *message;		/* without the [check] tag */
 	char *feature;		/* X86_FEATURE_x or NULL */
 	char *place;		/* CPUID.(EAX=7,ECX=0):EBX[7] or NULL */
-	char *fix;		/* the text after the last "; " */
+	char *fix;		/* how to fix it, or NULL */
 	int patch_line;		/* patch mode: line of the patch, or 0 */
 	char *source_line;	/* patch mode: the line's text */
 };
@@ -203,7 +205,6 @@ struct findings {
 	int suppressed;
 };
 
-bool parse_finding_line(const char *line, struct finding *f);
 void findings_add(struct findings *fs, struct finding *f);
 void findings_sort_unique(struct findings *fs);
 void finding_free(struct finding *f);
@@ -220,16 +221,19 @@ void findings_new(const struct findings *base, const struct findings *now,
 /* ---- records.c ---- */
 int record_file_field(const char *kind);
 int record_split(char *line, char **f, int max);
+void findings_from_records(const char *records, struct findings *fs);
 
-/* ---- model.c: a tree's CPUID model, from its headers ---- */
+/* ---- model.c: a tree's CPUID model, from the plugin's records ---- */
 struct word {
 	char *name;
 	unsigned long fn, idx;
 	int reg;			/* 0..3: EAX..EDX */
+	char *place;			/* its register: CPUID.1:EDX */
 };
 
 struct fdef {
 	char *name;			/* X86_FEATURE_x, KVM_X86_FEATURE_x */
+	char *filed;			/* the name it is filed under */
 	char *word;			/* word name, or NULL */
 	int bit;
 };
@@ -239,17 +243,14 @@ struct model {
 	int nw;
 	struct fdef *f;
 	int nf;
-	char **translated;		/* X86_FEATURE_x with a KVM_ twin */
-	int nt;
-	char **leafs;			/* enum cpuid_leafs, in order */
-	int nl;
 };
 
-void load_model(struct model *m, const char *ksrc, const char *ovdir);
+void model_from_records(struct model *m, const char *records);
 const struct fdef *find_def(const struct model *m, const char *name);
 char *canonical(const struct model *m, const char *name);
-bool is_translated(const struct model *m, const char *name);
 char *place_of(const struct model *m, const char *word, int bit);
+bool word_at(const struct model *m, const char *word, unsigned long *fn,
+	     unsigned long *idx, int *reg);
 
 /* ---- capmap.c: KVM's capability map, from the records ---- */
 struct site {

@@ -8,7 +8,7 @@
  *   cpuidcheck --git RANGE [KSRC]          ... of a git range
  *   cpuidcheck --install-hook [KSRC]       git sendemail-validate hook
  *   cpuidcheck map|review ...              review.c
- *   cpuidcheck report [LOG], merge RECDIR  report.c
+ *   cpuidcheck report [RECDIR], merge RECDIR  report.c
  *
  * Here the options are parsed; each command's work is done in its file.
  */
@@ -39,7 +39,7 @@ static const char *const command_docs[] = {
 	"cpuidcheck review BASE..HEAD [KSRC]        ... per commit of a range",
 	"cpuidcheck review --mbox FILE|- [KSRC]     ... per patch of a series",
 	"cpuidcheck merge RECDIR                    cpuid-undeclared over records",
-	"cpuidcheck report [--format=F] [--tree=KSRC] [LOG|-]",
+	"cpuidcheck report [--format=F] [--tree=KSRC] [RECDIR|FILE|-]",
 	"make C=1|2 CHECK=cpuidcheck ...            checker mode (kbuild's hook)",
 };
 
@@ -69,7 +69,7 @@ static const struct opt_doc {
 	{ "--mbox=FILE|-", "review: the patches of a series, per patch" },
 	{ "--link=URL", "map: sites as addresses, URL with {path}, {line}, {rev}" },
 	{ "--rev=REV", "map: what {rev} of --link stands for" },
-	{ "--tree=KSRC", "report: the tree the log's paths are in" },
+	{ "--tree=KSRC", "report: the tree the records' paths are in" },
 	{ "-h, --help", "this text" },
 	{ "--version", "the version" },
 };
@@ -119,8 +119,8 @@ static void print_usage(FILE *out)
 }
 
 /*
- * cpuidcheck report [--format=F] [--tree=KSRC] [FILE|-]: the finding lines
- * of a build log in any output format.
+ * cpuidcheck report [--format=F] [--tree=KSRC] [RECDIR|FILE|-]: the
+ * findings the plugin recorded, in any output format.
  */
 static int report_args(int argc, char **argv)
 {

@@ -1,227 +1,96 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The CPUID model of a tree, read from its headers: the words of
- * enum cpuid_leafs and reverse_cpuid[] (function, index, register), each
- * X86_FEATURE_x's word and bit, and __feature_translate()'s twins.
+ * The CPUID model of a tree, as the plugin learned it from the code it
+ * compiled and wrote it into the records (plugin/record.c): each placed
+ * word's function, index, register and place, and for each feature the
+ * records name its word, its bit and the name it is filed under.  The
+ * tree's headers are never read a second time.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cpuidcheck.h"
 
-static char *ident_at(const char *p)
+static const struct word *find_word(const struct model *m, const char *name)
 {
-	size_t n = 0;
-
-	while (isalnum((unsigned char)p[n]) || p[n] == '_')
-		n++;
-	return strndup(p, n);
+	return name ? find_named(m->w, m->nw, sizeof(*m->w), name) : NULL;
 }
 
-/* [CPUID_7_0_EBX] = { 7, 0, CPUID_EBX}, lines of reverse_cpuid[] */
-static void parse_places(struct model *m, const char *text)
-{
-	const char *p = text ? strstr(text, "reverse_cpuid[]") : NULL;
-	const char *end = p ? strstr(p, "};") : NULL;
-
-	while (p && (p = strchr(p + 1, '[')) && p < end) {
-		char name[64], reg[16];
-		unsigned long fn, idx;
-		struct word *w;
-
-		if (sscanf(p, "[%63[A-Za-z0-9_]] = { %li , %li , CPUID_%15[A-Z]",
-			   name, &fn, &idx, reg) != 4 || strlen(reg) != 3)
-			continue;
-		m->w = grow(m->w, m->nw, sizeof(*m->w));
-		w = &m->w[m->nw++];
-		w->name = xstrdup(name);
-		w->fn = fn;
-		w->idx = idx;
-		w->reg = reg[1] - 'A';
-		if (reg[1] == 'B')
-			w->reg = 1;
-		else if (reg[1] == 'C')
-			w->reg = 2;
-		else if (reg[1] == 'D')
-			w->reg = 3;
-		else
-			w->reg = 0;
-	}
-}
-
-/* enum cpuid_leafs { CPUID_1_EDX = 0, CPUID_8000_0001_EDX, ... }; */
-static void parse_leafs(struct model *m, const char *text)
-{
-	const char *p = text ? strstr(text, "enum cpuid_leafs") : NULL;
-	const char *end = p ? strchr(p, '}') : NULL;
-
-	if (!p)
-		return;
-	p = strchr(p, '{');
-	while (p && p < end) {
-		p += strcspn(p, "C}");
-		if (p >= end || *p != 'C')
-			break;
-		if (starts_with(p, "CPUID_")) {
-			m->leafs = grow(m->leafs, m->nl, sizeof(char *));
-			m->leafs[m->nl++] = ident_at(p);
-		}
-		p += strcspn(p, ",}");
-	}
-}
-
-/*
- * #define X86_FEATURE_SMEP ( 9*32+ 7) ...
- * #define X86_FEATURE_SGX1 KVM_X86_FEATURE(CPUID_12_EAX, 0)
- */
-static void parse_defines(struct model *m, const char *text)
-{
-	const char *p = text;
-
-	while (p && (p = strstr(p, "#define ")) != NULL) {
-		char *name, word[64];
-		int w, b;
-		struct fdef f = { 0 };
-
-		p += 8;
-		p += strspn(p, " \t");
-		if (!starts_with(p, "X86_FEATURE_") &&
-		    !starts_with(p, "KVM_X86_FEATURE_"))
-			continue;
-		name = ident_at(p);
-		p += strlen(name);
-		p += strspn(p, " \t");
-		if (sscanf(p, "( %d * 32 + %d )", &w, &b) == 2 ||
-		    sscanf(p, "(%d*32+%d)", &w, &b) == 2) {
-			f.word = w >= 0 && w < m->nl ? xstrdup(m->leafs[w]) :
-				 NULL;
-			f.bit = b;
-		} else if (sscanf(p, "KVM_X86_FEATURE( %63[A-Z0-9_] , %d )",
-				  word, &b) == 2) {
-			f.word = xstrdup(word);
-			f.bit = b;
-		} else {
-			free(name);
-			continue;
-		}
-		f.name = name;
-		m->f = grow(m->f, m->nf, sizeof(*m->f));
-		m->f[m->nf++] = f;
-	}
-}
-
-/* __feature_translate(): every KVM_X86_FEATURE_x named in its body */
-static void parse_translate(struct model *m, const char *text)
-{
-	const char *p = text ? strstr(text, "__feature_translate(int") : NULL;
-	const char *end = p ? strstr(p, "\n}") : NULL;
-
-	while (p && (p = strstr(p + 1, "KVM_X86_FEATURE_")) && p < end) {
-		char *id = ident_at(p);
-
-		m->translated = grow(m->translated, m->nt, sizeof(char *));
-		m->translated[m->nt++] = xasprintf("%s", id + 4);
-		free(id);
-	}
-	/* 7.x: KVM_X86_TRANSLATE_FEATURE(SGX1); */
-	p = text ? strstr(text, "__feature_translate(int") : NULL;
-	while (p && (p = strstr(p + 1, "KVM_X86_TRANSLATE_FEATURE(")) &&
-	       p < end) {
-		char *id = ident_at(p + 26);
-
-		m->translated = grow(m->translated, m->nt, sizeof(char *));
-		m->translated[m->nt++] = xasprintf("X86_FEATURE_%s", id);
-		free(id);
-	}
-}
-
-void load_model(struct model *m, const char *ksrc, const char *ovdir)
-{
-	static const char *const files[] = {
-		"arch/x86/include/asm/cpufeatures.h",
-		"arch/x86/kvm/reverse_cpuid.h",
-		"arch/x86/include/asm/kvm_host.h",
-	};
-	char *t;
-	size_t i;
-
-	t = tree_text(ksrc, ovdir, "arch/x86/include/asm/cpufeature.h");
-	parse_leafs(m, t);
-	free(t);
-	for (i = 0; i < ARRAY_SIZE(files); i++) {
-		t = tree_text(ksrc, ovdir, files[i]);
-		parse_defines(m, t);
-		if (i == 1) {
-			parse_places(m, t);
-			parse_translate(m, t);
-		}
-		free(t);
-	}
-}
-
+/* The feature @name, by the name written or the name it is filed under. */
 const struct fdef *find_def(const struct model *m, const char *name)
 {
-	return find_named(m->f, m->nf, sizeof(*m->f), name);
+	const struct fdef *d = find_named(m->f, m->nf, sizeof(*m->f), name);
+	int i;
+
+	for (i = 0; !d && i < m->nf; i++)
+		if (!strcmp(m->f[i].filed, name))
+			d = &m->f[i];
+	return d;
+}
+
+/* Every unit records the model it saw: the first record of a name wins. */
+void model_from_records(struct model *m, const char *records)
+{
+	char *text = xstrdup(records ? records : ""), *line, *save = NULL;
+
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *f[7];
+		int n = record_split(line, f, 7);
+
+		if (!strcmp(f[0], "word") && n == 6 && !find_word(m, f[1])) {
+			struct word *w;
+
+			m->w = grow(m->w, m->nw, sizeof(*m->w));
+			w = &m->w[m->nw++];
+			w->name = xstrdup(f[1]);
+			w->fn = strtoul(f[2], NULL, 0);
+			w->idx = strtoul(f[3], NULL, 0);
+			w->reg = atoi(f[4]);
+			w->place = xstrdup(f[5]);
+		} else if (!strcmp(f[0], "feature") && n == 5) {
+			struct fdef *d;
+
+			if (find_named(m->f, m->nf, sizeof(*m->f), f[1]))
+				continue;
+			m->f = grow(m->f, m->nf, sizeof(*m->f));
+			d = &m->f[m->nf++];
+			d->name = xstrdup(f[1]);
+			d->filed = xstrdup(f[2]);
+			/* "?": a word the unit has no name for */
+			d->word = strcmp(f[3], "?") ? xstrdup(f[3]) : NULL;
+			d->bit = atoi(f[4]);
+		}
+	}
+	free(text);
 }
 
 /* The name a feature is filed under: KVM_X86_FEATURE_x -> X86_FEATURE_x */
 char *canonical(const struct model *m, const char *name)
 {
-	int i;
+	const struct fdef *d = find_named(m->f, m->nf, sizeof(*m->f), name);
 
-	if (starts_with(name, "KVM_X86_FEATURE_"))
-		for (i = 0; i < m->nt; i++)
-			if (!strcmp(m->translated[i], name + 4))
-				return xstrdup(name + 4);
-	return xstrdup(name);
+	return xstrdup(d ? d->filed : name);
 }
 
-bool is_translated(const struct model *m, const char *name)
-{
-	int i;
-
-	for (i = 0; i < m->nt; i++)
-		if (!strcmp(m->translated[i], name))
-			return true;
-	return false;
-}
-
-static bool fn_indexed(unsigned long fn)
-{
-	static const unsigned long indexed[] = {
-		0x4, 0x7, 0xb, 0xd, 0xf, 0x10, 0x12, 0x14, 0x17, 0x18, 0x1b,
-		0x1d, 0x1e, 0x1f, 0x20, 0x23, 0x24, 0x8000001d, 0x80000020,
-		0x80000026,
-	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(indexed); i++)
-		if (indexed[i] == fn)
-			return true;
-	return false;
-}
-
-/* As plugin/model.c format_place(): CPUID.(EAX=7,ECX=0):EBX[7] */
+/* Bit @bit of @word's register, CPUID.(EAX=7,ECX=0):EBX[7], or NULL. */
 char *place_of(const struct model *m, const char *word, int bit)
 {
-	static const char *const regs[] = { "EAX", "EBX", "ECX", "EDX" };
-	char fn[16], idx[16];
-	int i;
+	const struct word *w = find_word(m, word);
 
-	for (i = 0; word && i < m->nw; i++) {
-		const struct word *w = &m->w[i];
-
-		if (strcmp(w->name, word))
-			continue;
-		snprintf(fn, sizeof(fn), w->fn > 9 ? "%#lx" : "%lu", w->fn);
-		snprintf(idx, sizeof(idx), w->idx > 9 ? "%#lx" : "%lu",
-			 w->idx);
-		if (fn_indexed(w->fn) || w->idx)
-			return xasprintf("CPUID.(EAX=%s,ECX=%s):%s[%d]", fn,
-					 idx, regs[w->reg], bit);
-		return xasprintf("CPUID.%s:%s[%d]", fn, regs[w->reg], bit);
-	}
-	return NULL;
+	return w ? xasprintf("%s[%d]", w->place, bit) : NULL;
 }
 
+/* Where @word is, for CPUID order: false if the tree does not place it. */
+bool word_at(const struct model *m, const char *word, unsigned long *fn,
+	     unsigned long *idx, int *reg)
+{
+	const struct word *w = find_word(m, word);
+
+	if (!w)
+		return false;
+	*fn = w->fn;
+	*idx = w->idx;
+	*reg = w->reg;
+	return true;
+}

@@ -206,11 +206,12 @@ static void print_detail(FILE *out, const struct finding *f, int indent,
 {
 	size_t l = lead_len(f->message);
 	const char *body = f->message + (l ? l + 2 : 0);
-	size_t n = f->fix ? strlen(body) - strlen(f->fix) : strlen(body);
+	bool fix_ends = f->fix && ends_with(body, f->fix);
+	size_t n = strlen(body) - (fix_ends ? strlen(f->fix) : 0);
 	char *what;
 
 	/* the clauses before the fix, without the "; " that ends them */
-	while (f->fix && n && (body[n - 1] == ' ' || body[n - 1] == ';'))
+	while (fix_ends && n && (body[n - 1] == ' ' || body[n - 1] == ';'))
 		n--;
 	what = strndup(body, n);
 	fprintf(out, "%*s", indent, "");

@@ -3,9 +3,10 @@
  * The commands that print a set of findings:
  *
  *   cpuidcheck [KSRC]           the tree's, checked now
- *   cpuidcheck report [LOG|-]   the finding lines of a build log (the
- *                               plugin's, or checker mode's under make
- *                               C=1/C=2), as tree mode prints them
+ *   cpuidcheck report [RECORDS|-]  the findings the plugin recorded
+ *                               (its record= option, or checker mode's
+ *                               under make C=1/C=2), as tree mode
+ *                               prints them
  *   cpuidcheck merge RECDIR     cpuid-undeclared over the records the
  *                               plugin's record= option wrote there
  */
@@ -36,46 +37,41 @@ int tree_main(struct options *o)
 	return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/* The findings of the log @in ("-": stdin), under the tree @tree. */
+/*
+ * The findings of the records in @in: a directory of the plugin's .rec
+ * files (its record= option, or checker mode's $CPUIDCHECK_RECORDS), one
+ * such file, or "-" for records on stdin; their files under @tree.
+ */
 int report_main(enum format fmt, const char *in, const char *tree)
 {
 	struct findings fs = { 0 };
 	struct output out = { .format = fmt };
-	char *line = NULL, *root;
-	size_t cap = 0;
-	FILE *f;
+	char *rec, *root;
+	int i;
 
 	if (tree && !is_dir(tree))
 		die("%s: no such directory", tree);
-	f = strcmp(in, "-") ? fopen(in, "r") : stdin;
-	if (!f)
+	/* read_file() reads "-" as stdin */
+	rec = is_dir(in) ? read_records(in) : read_file(in, NULL);
+	if (!rec)
 		die("%s: cannot read it", in);
+	findings_from_records(rec, &fs);
+	free(rec);
 	root = realpath(tree ? tree : ".", NULL);
-	while (getline(&line, &cap, f) >= 0) {
-		struct finding fd;
-		int n;
+	/* paths under the tree become relative to it, as in SARIF */
+	for (i = 0; i < fs.n; i++) {
+		struct finding *f = &fs.v[i];
 
-		if (sscanf(line, "cpuidcheck: note: %d finding", &n) == 1) {
-			fs.suppressed += n;
-			continue;
-		}
-		if (!parse_finding_line(line, &fd))
-			continue;
-		/* paths under the tree become relative to it, as in SARIF */
-		if (root && starts_with(fd.file, root) &&
-		    fd.file[strlen(root)] == '/') {
-			char *rel = xstrdup(fd.file + strlen(root) + 1);
+		if (root && starts_with(f->file, root) &&
+		    f->file[strlen(root)] == '/') {
+			char *rel = xstrdup(f->file + strlen(root) + 1);
 
-			free(fd.file);
-			fd.file = rel;
+			free(f->file);
+			f->file = rel;
 		}
-		while (starts_with(fd.file, "./"))
-			memmove(fd.file, fd.file + 2, strlen(fd.file + 1));
-		findings_add(&fs, &fd);
+		while (starts_with(f->file, "./"))
+			memmove(f->file, f->file + 2, strlen(f->file + 1));
 	}
-	if (f != stdin)
-		fclose(f);
-	free(line);
 	findings_sort_unique(&fs);
 	out.tree = root;
 	print_findings(stdout, &fs, &out);

@@ -367,7 +367,7 @@ void map_tree(struct options *o, const char *ksrc, const char *ovdir,
 	o->records = &rec;
 	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs);
 	o->records = NULL;
-	load_model(&m, ksrc, ovdir);
+	model_from_records(&m, rec.s);
 	build_map(cm, &m, rec.s);
 	cm->label = xstrdup(label);
 	cm->ksrc = xstrdup(ksrc);

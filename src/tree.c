@@ -133,32 +133,6 @@ static void probe_plugin(const char *cc, const char *plugin,
 	free(parg);
 }
 
-static bool parse_finding_text(char *line, const char *cwd, const char *ksrc,
-			       const char *ovdir, struct findings *fs)
-{
-	struct finding f;
-	char *rel;
-
-	if (!parse_finding_line(line, &f))
-		return false;
-	rel = tree_relative(f.file, cwd, ksrc, ovdir);
-	free(f.file);
-	f.file = rel;
-	findings_add(fs, &f);
-	return true;
-}
-
-static void collect(struct unit *u, const char *cwd, const char *ksrc,
-		    const char *ovdir, struct findings *fs)
-{
-	char *text = read_file(u->log, NULL), *line, *save = NULL;
-
-	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save))
-		parse_finding_text(line, cwd, ksrc, ovdir, fs);
-	free(text);
-}
-
 /* The records the units wrote into @dir, one text. */
 char *read_records(const char *dir)
 {
@@ -189,44 +163,9 @@ char *read_records(const char *dir)
 	return b.s;
 }
 
-/* Count the distinct suppressed findings in @records. */
-static int count_suppressed(const char *records)
-{
-	char *text = xstrdup(records), *line, *save = NULL;
-	struct sbuf keys = { 0 };
-	int n = 0;
-
-	sb_add(&keys, "", 0);
-	for (line = strtok_r(text, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *f[9], *key;
-		int k = record_split(line, f, 9);
-
-		if (k < 8 || strcmp(f[0], "finding") ||
-		    strcmp(f[6], "suppressed"))
-			continue;
-		key = xasprintf("%s:%s:%s:%s\n", f[3], f[4], f[5], f[7]);
-		sb_puts(&keys, key);
-		free(key);
-	}
-	sort_lines(keys.s);
-	for (line = keys.s, save = NULL; *line; ) {
-		char *e = strchr(line, '\n');
-		size_t l = e - line + 1;
-
-		n++;
-		line += l;
-		while (!strncmp(line, line - l, l))
-			line += l;
-	}
-	free(keys.s);
-	free(text);
-	return n;
-}
-
 /*
  * Append the units' records to @out, the FILE fields made relative to
- * the tree as findings are (a file of the overlay counts as the tree's).
+ * the tree (a file of the overlay counts as the tree's).
  */
 static void keep_records(struct sbuf *out, const char *records,
 			 const char *cwd, const char *ksrc, const char *ovdir)
@@ -239,7 +178,7 @@ static void keep_records(struct sbuf *out, const char *records,
 		char *f[11];
 		int n = record_split(line, f, 11), i, file;
 
-		/* the last field holds the rest: a message may have tabs */
+		/* the last field holds the rest of the line */
 		file = record_file_field(f[0]);
 		for (i = 0; i < n; i++) {
 			char *rel = NULL;
@@ -511,6 +450,7 @@ int run_plugin(const struct options *o, const char *ksrc,
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
 	const char *ovdir = ov ? ov->dir : NULL;
 	struct argv pargs = { 0 }, **cmds;
+	struct sbuf kept = { 0 };
 	struct unit **v;
 	int n, i, failed = 0, probed = 0;
 	char **keys;
@@ -556,7 +496,6 @@ int run_plugin(const struct options *o, const char *ksrc,
 	free(cmds);
 	run_units(v, n, jobs_of(o), cwd, ovdir, rundir);
 	for (i = 0; i < n; i++) {
-		collect(v[i], cwd, ksrc, ov ? ov->dir : NULL, fs);
 		if (v[i]->status) {
 			char *plain = xasprintf("%s/%d.plain.log", rundir, i);
 
@@ -578,10 +517,11 @@ int run_plugin(const struct options *o, const char *ksrc,
 		free(r);
 		free(d);
 	}
-	fs->suppressed += count_suppressed(records);
+	keep_records(&kept, records, cwd, ksrc, ovdir);
+	findings_from_records(kept.s, fs);
 	if (o->records)
-		keep_records(o->records, records, cwd, ksrc,
-			     ov ? ov->dir : NULL);
+		sb_puts(o->records, kept.s);
+	free(kept.s);
 	free(records);
 	scratch_done(rundir);
 	for (i = 0; i < n; i++) {

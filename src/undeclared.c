@@ -88,17 +88,18 @@ static void undeclared_of(struct capmap *cm, const char *ksrc,
 				f.column = column_of(ksrc, ovdir, f.file,
 						     f.line, ft->name);
 				f.check = xstrdup("cpuid-undeclared");
+				f.subject = xstrdup(ft->name);
 				f.feature = xstrdup(ft->name);
 				f.place = ft->place ? xstrdup(ft->place) : NULL;
-				f.message = xasprintf("%s(%s) in %s(): %s%s%s is %s by KVM but declared in no kvm_cpu_cap_init() list, so KVM's capability for it is never initialised; declare it (e.g. RUNTIME_F, EMULATED_F or VENDOR_F) in the list for word %s",
+				f.fix = xasprintf("declare it (e.g. RUNTIME_F, EMULATED_F or VENDOR_F) in the list for word %s",
+						  ft->word ? ft->word : "?");
+				f.message = xasprintf("%s(%s) in %s(): %s%s%s is %s by KVM but declared in no kvm_cpu_cap_init() list, so KVM's capability for it is never initialised; %s",
 						      s->v[j].api, ft->name,
 						      s->v[j].where, ft->name,
 						      ft->place ? ", " : "",
 						      ft->place ? ft->place : "",
 						      k ? "queried" : "set",
-						      ft->word ? ft->word : "?");
-				f.fix = xasprintf("declare it (e.g. RUNTIME_F, EMULATED_F or VENDOR_F) in the list for word %s",
-						  ft->word ? ft->word : "?");
+						      f.fix);
 				findings_add(out, &f);
 			}
 		}
@@ -111,7 +112,7 @@ void undeclared_check(const char *records, const char *ksrc,
 	struct model m = { 0 };
 	struct capmap cm = { 0 };
 
-	load_model(&m, ksrc, ovdir);
+	model_from_records(&m, records);
 	build_map(&cm, &m, records);
 	undeclared_of(&cm, ksrc, ovdir, fs);
 }
