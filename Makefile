@@ -24,8 +24,9 @@ PLUGIN_INC	 = $(shell $(CC) -print-file-name=plugin)/include
 PYTHON		:= /usr/bin/python3
 
 PLUGIN		:= plugin/cpuidcheck_plugin.so
-# judge/: plain C the plugin and the program share (the finding record).
-JUDGE_SRCS	:= $(wildcard judge/*.c)
+# judge/: plain C the plugin and the program share (the finding record,
+# the decisions); headers.c and abi.c only make up libcpuidjudge.so.
+JUDGE_SRCS	:= $(filter-out judge/headers.c judge/abi.c,$(wildcard judge/*.c))
 JUDGE_HDRS	:= $(wildcard judge/*.h)
 PLUGIN_SRCS	:= $(wildcard plugin/*.c) $(JUDGE_SRCS)
 PLUGIN_HDRS	:= $(wildcard plugin/*.h) plugin/facts.inc $(JUDGE_HDRS)

@@ -176,7 +176,8 @@ static void check_advertised(struct cap_lists *scan,
 			     const struct feature_list *list)
 {
 	struct feature_use *uses = XNEWVEC(struct feature_use, MAX_USES);
-	const struct feature_list *home;
+	const struct judge_lists *lists = cap_lists_for_judge(scan);
+	const struct judge_list *home;
 	const struct alias_fact *a;
 	struct cpuid_place fp, lp;
 	char aplace[64], oplace[64], written[96], fix[128];
@@ -203,8 +204,8 @@ static void check_advertised(struct cap_lists *scan,
 		if (!place_equal(&a->original, &fp) && !place_equal(&lp, &fp))
 			continue;
 		ow = model_word_of_place(&a->original);
-		home = ow >= 0 ? cap_list_for_word(scan, ow) : NULL;
-		if (!home || cap_list_declares(scan, home,
+		home = ow >= 0 ? judge_list_for_word(lists, ow) : NULL;
+		if (!home || judge_list_declares(home,
 					       (long)ow * 32 + a->original.bit))
 			continue;
 		at = uses[i].at;
@@ -223,7 +224,7 @@ static void check_advertised(struct cap_lists *scan,
 		       "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model",
 		       written, aplace,
 		       original_name(a), oplace, home->api,
-		       model_word_name(ow), LOCATION_LINE(home->loc),
+		       model_word_name(ow), home->line,
 		       original_name(a));
 	}
 	free(uses);

@@ -177,16 +177,6 @@ const char *cr4_gate_feature(int bit)
 	return NULL;
 }
 
-const struct cr4_fact *fact_of_bit(int bit)
-{
-	int i;
-
-	for (i = 0; i < facts.nr_cr4; i++)
-		if (facts.cr4[i].bit == bit)
-			return &facts.cr4[i];
-	return NULL;
-}
-
 /* Does feature @number (as written) enumerate CR4 bit @f? */
 static bool enumerates(const struct cr4_fact *f, long number)
 {

@@ -84,3 +84,9 @@ void checks_note_define(cpp_hashnode *node, location_t loc)
 		if (c->on_define)
 			c->on_define(node, loc);
 }
+
+/* Print what the judge found, at the place a person wrote it. */
+void report_judged(const struct judge_finding *f, location_t loc)
+{
+	report_record(loc, &f->rec);
+}
