@@ -66,6 +66,7 @@ bool ends_with(const char *s, const char *suffix);
 bool is_dir(const char *path);
 bool is_file(const char *path);
 bool file_has_line(const char *path, const char *line);
+char *file_line(const char *path, int n);
 char *read_file(const char *path, size_t *len);
 bool write_file(const char *path, const char *data, size_t len);
 int mkdir_p(const char *path);

@@ -122,20 +122,9 @@ static void place_findings(struct findings *out, const struct patch_info *pi,
 		}
 		if (!f->source_line) {
 			char *path = xasprintf("%s/%s", dirn, f->file);
-			FILE *fp = fopen(path, "r");
-			char *l = NULL;
-			size_t cap = 0;
-			int k;
+			char *l = file_line(path, f->line);
 
-			for (k = 1; fp && getline(&l, &cap, fp) >= 0; k++) {
-				if (k == f->line) {
-					l[strcspn(l, "\n")] = '\0';
-					f->source_line = printable(l);
-					break;
-				}
-			}
-			if (fp)
-				fclose(fp);
+			f->source_line = l ? printable(l) : NULL;
 			free(l);
 			free(path);
 		}

@@ -82,25 +82,10 @@ static char *tree_path(const char *tree, const char *file)
 /* Line @n of @file under @tree, without its newline (NULL if none). */
 static char *source_line(const char *tree, const char *file, int n)
 {
-	char *path = tree_path(tree, file);
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	int i;
+	char *path = tree_path(tree, file), *line = file_line(path, n);
 
 	free(path);
-	if (!f)
-		return NULL;
-	for (i = 1; getline(&line, &cap, f) >= 0; i++) {
-		if (i == n) {
-			line[strcspn(line, "\n")] = '\0';
-			fclose(f);
-			return line;
-		}
-	}
-	free(line);
-	fclose(f);
-	return NULL;
+	return line;
 }
 
 /* The text of @f's line: patch mode keeps it, else the tree's file. */

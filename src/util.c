@@ -167,6 +167,27 @@ bool is_dir(const char *path)
 	return !stat(path, &st) && S_ISDIR(st.st_mode);
 }
 
+/* Line @n of @path (from 1), without its newline; NULL if it has none */
+char *file_line(const char *path, int n)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int i;
+
+	for (i = 1; f && getline(&line, &cap, f) >= 0; i++) {
+		if (i == n) {
+			line[strcspn(line, "\n")] = '\0';
+			fclose(f);
+			return line;
+		}
+	}
+	free(line);
+	if (f)
+		fclose(f);
+	return NULL;
+}
+
 /* Whether a line of @path, ended by a newline, is @line */
 bool file_has_line(const char *path, const char *line)
 {
