@@ -4,7 +4,8 @@
  * inside kbuild's C=1/C=2 checker hook, and on patches before they are sent.
  *
  * The sources are in layers; a file calls into its own layer and the ones
- * below it, never above (and this header is in the same order):
+ * below it, never above, and files call each other without a cycle
+ * (scripts/check-layers checks both; this header is in the same order):
  *
  *   7 options    main.c: parses the command line, dispatches
  *   6 commands   report.c (tree mode, report, merge), patch.c (--patch,
@@ -27,7 +28,8 @@
  *                CPUID model, from the records), capmap.c (KVM's
  *                capability map)
  *   0 base       util.c, proc.c (children, scratch), diff.c (patches),
- *                clangflags.c, unitcache.c, checks.c (the registry)
+ *                clangflags.c, unitcache.c, checks.c (the registry); and
+ *                below all, judge/ (the finding record the engines write)
  */
 #ifndef CPUIDCHECK_H
 #define CPUIDCHECK_H
