@@ -164,19 +164,6 @@ static const char *wrapper_of(const char *field)
 								       NULL;
 }
 
-static int reg_of(const char *name)
-{
-	static const char *const regs[NR_ARCH_REGS] = {
-		"eax", "ebx", "ecx", "edx"
-	};
-	int i;
-
-	for (i = 0; i < NR_ARCH_REGS; i++)
-		if (!strcasecmp(name, regs[i]))
-			return i;
-	return -1;
-}
-
 static void put_finding(const struct record *r, struct judge_finding *out)
 {
 	static const char *const actions[] = {
@@ -293,7 +280,7 @@ static void judge_rawmask(const char *check, struct header_model *h,
 	long number, v;
 
 	memset(&read, 0, sizeof(read));
-	read.reg = reg_of(r->f[5]);
+	read.reg = arch_reg_named(r->f[5]);
 	if (!feature_number(h, r->f[1], &number) || read.reg < 0 ||
 	    !opt(r->f[3]) || !headers_eval(h, r->f[3], &v))
 		return;
@@ -326,6 +313,83 @@ static void judge_query(const char *check, struct header_model *h,
 	    feature_number(h, r->f[1], &number) &&
 	    judge_alias_query(headers_cpuid_model(h), r->f[2], number, &found))
 		put_finding(r, &found);
+}
+
+/* ---- cpuid-cr4 ---- */
+
+#define MAX_FINDINGS 128
+
+static struct judge_finding *findings(void)
+{
+	static struct judge_finding *found;
+
+	if (!found)
+		found = (struct judge_finding *)malloc(MAX_FINDINGS *
+						       sizeof(*found));
+	if (!found)
+		abort();
+	return found;
+}
+
+/* CR4.@name's mask, if data/cpuid-facts knows it */
+static unsigned long cr4_bits(const char *name)
+{
+	int i;
+
+	if (!strncmp(name, "X86_CR4_", 8))
+		name += 8;
+	for (i = 0; i < facts.nr_cr4; i++)
+		if (!strcmp(facts.cr4[i].name, name))
+			return 1UL << facts.cr4[i].bit;
+	return 0;
+}
+
+/* fixed1 CR4BIT FEATURE WRAPPER FUNCTION INDEX REG FILE LINE COLUMN */
+static void judge_fixed1(struct header_model *h, const struct record *r)
+{
+	struct judge_finding *found = findings();
+	unsigned long bits = cr4_bits(r->f[1]);
+	struct judge_read read;
+	long number, v;
+	int i, n;
+
+	memset(&read, 0, sizeof(read));
+	read.reg = arch_reg_named(r->f[6]);
+	if (!bits || read.reg < 0 || !feature_number(h, r->f[2], &number))
+		return;
+	if (opt(r->f[4]) && headers_eval(h, r->f[4], &v)) {
+		read.function_known = true;
+		read.function = v;
+		read.index_known = !facts_function_indexed(read.function);
+		if (opt(r->f[5]) && headers_eval(h, r->f[5], &v)) {
+			read.index_known = true;
+			read.index = v;
+		}
+	}
+	n = judge_cr4_tuple(headers_cpuid_model(h), &read, bits, number,
+			    found, MAX_FINDINGS);
+	for (i = 0; i < n; i++)
+		put_finding(r, &found[i]);
+}
+
+/* reserved-bits FILE: the macro's findings at its #define or a gate */
+static void judge_reserved(struct header_model *h, const struct record *r)
+{
+	const struct cr4_macro_text *c = headers_cr4_macro(h, r->f[1]);
+	struct judge_finding *found = findings();
+	struct record at = *r;
+	int i, n;
+
+	if (!c)
+		return;
+	n = judge_cr4_reserved_bits(headers_cpuid_model(h),
+				    headers_cr4_gates(c), found, MAX_FINDINGS);
+	for (i = 0; i < n; i++) {
+		at.line = found[i].at < 0 ? headers_cr4_def_line(c) :
+			  headers_cr4_gate_line(c, found[i].at);
+		at.column = 0;
+		put_finding(&at, &found[i]);
+	}
 }
 
 /* ---- the entry point ---- */
@@ -421,6 +485,11 @@ CPUIDJUDGE_API const char *cpuidjudge_judge(const char *check, const char *file,
 			judge_rawmask(check, h, &r);
 		} else if (!strcmp(r.f[0], "query")) {
 			judge_query(check, h, &r);
+		} else if (!strcmp(check, "cpuid-cr4") &&
+			   !strcmp(r.f[0], "fixed1")) {
+			judge_fixed1(h, &r);
+		} else if (!strcmp(check, "cpuid-cr4")) {
+			judge_reserved(h, &r);
 		}
 	}
 	if (ok && nr)

@@ -99,20 +99,28 @@ static const char *type_tag(tree type)
 	return IDENTIFIER_POINTER(name);
 }
 
+/* One enumerator of an enum's TYPE_VALUES: its name and constant value. */
+static bool enumerator(tree v, const char **name, long *value)
+{
+	tree val = TREE_VALUE(v);
+
+	*name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
+	if (TREE_CODE(val) == CONST_DECL)
+		val = DECL_INITIAL(val);
+	return constant_value(val, value);
+}
+
 static void learn_words(tree type, bool kvm_only)
 {
 	tree v;
 
 	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
-		const char *name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
-		tree val = TREE_VALUE(v);
+		const char *name;
 		long word;
 
-		if (TREE_CODE(val) == CONST_DECL)
-			val = DECL_INITIAL(val);
 		/* NR_CPUID_WORDS, NKVMCAPINTS and friends are not words */
-		if (strncmp(name, "CPUID_", 6) ||
-		    !constant_value(val, &word) || word < 0 ||
+		if (!enumerator(v, &name, &word) || strncmp(name, "CPUID_", 6) ||
+		    word < 0 ||
 		    word >= MAX_WORDS || model.word[word].name)
 			continue;
 		model.word[word].name = xstrdup(name);
@@ -134,13 +142,10 @@ static void learn_regs(tree type)
 	for (i = 0; i < 8; i++)
 		learned.reg_of_kernel_reg[i] = -1;
 	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
-		const char *name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
-		tree val = TREE_VALUE(v);
+		const char *name;
 		long kreg;
 
-		if (TREE_CODE(val) == CONST_DECL)
-			val = DECL_INITIAL(val);
-		if (!constant_value(val, &kreg) || kreg < 0 || kreg >= 8)
+		if (!enumerator(v, &name, &kreg) || kreg < 0 || kreg >= 8)
 			continue;
 		for (i = 0; i < NR_ARCH_REGS; i++)
 			if (!strcmp(name, names[i])) {
