@@ -298,17 +298,36 @@ fn(src, ..., <+...
 + newx
  ...+>, ...)
 
+// 6.14+: an element followed by another loses its own comma; the last one
+// is replaced by the one before it, so the list keeps the trailing comma
+// kvm_cpu_cap_init() needs (Coccinelle drops it with a last argument).
+// 6.1-6.13: a list of only the element becomes 0.
 @rm depends on patch@
 identifier prm.src;
 expression prm.old;
-expression E;
+expression E, E2;
 identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
                  kvm_cpu_cap_init};
 @@
 (
 kvm_cpu_cap_init(src, ...,
 - old,
+ E2, ...)
+|
+kvm_cpu_cap_init(src, ...,
+- E,
+- old
++ E
+ , ...)
+|
+kvm_cpu_cap_init(src,
+- old,
  ...)
+|
+fn(src,
+- old
++ 0
+ )
 |
 fn(src, <+...
 (
@@ -321,16 +340,24 @@ fn(src, <+...
  ...+>)
 )
 
+// 6.14+: after the last element, the anchor is replaced by itself and the
+// feature, so the list keeps its trailing comma.
 @add depends on patch@
 identifier padd.tl, padd.fxi;
 expression padd.anc, padd.fx;
+expression E2;
 identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined};
 @@
 (
 kvm_cpu_cap_init(tl, ...,
  anc,
 + fxi,
- ...)
+ E2, ...)
+|
+kvm_cpu_cap_init(tl, ...,
+- anc
++ anc, fxi
+ , ...)
 |
 fn(tl, <+...
 - anc

@@ -570,12 +570,6 @@ def judge_item(pos):
     if key in st.verdicts:
         return st.verdicts[key]
     v = _judge(st, it) if it else None
-    # 6.14+ kvm_cpu_cap_init() needs its trailing comma, which Coccinelle
-    # drops with the last argument: leave the last element to the user.
-    if v and v["fix"] and v["fix"][0] in ("move", "remove") and st.era2():
-        same = [x["pos"] for x in st.items.values() if x["leaf"] == it["leaf"]]
-        if it["pos"] == max(same):
-            v["fix"] = None
     st.verdicts[key] = v
     return v
 
@@ -720,11 +714,20 @@ def patch_remove(pos):
     return _placeholder(pos, "remove", 2)
 
 
+def _in_own_list(st, it):
+    """True if the element's own word's list already declares its feature:
+    then the fix is only to remove it (adding it would duplicate it)."""
+    num = it["info"]["num"]
+    return any(x["leaf"] == it["info"]["wname"] and x["info"] and
+               x["info"]["num"] == num for x in st.items.values())
+
+
 def patch_add(pos, after):
     """(target word, anchor, element, element) to insert next to anchor."""
     v = judge_item(pos)
     st = state(pos.file)
-    if v and v["fix"] and v["fix"][0] == "move":
+    if v and v["fix"] and v["fix"][0] == "move" and \
+            not _in_own_list(st, st.items[(int(pos.line), int(pos.column))]):
         it = st.items[(int(pos.line), int(pos.column))]
         a = anchor_for(st, v["fix"][1], it["info"]["bit"])
         if a is not None and a[1] == after and \
