@@ -671,9 +671,91 @@ def anchor_for(st, target, bit, skip_key=None):
     return (cands[0]["text"], False)
 
 
+# ------------------------------------------- the plugin's options, as env
+#
+# -fplugin-arg-cpuidcheck_plugin-disable=CHECK[,CHECK...] is
+# CPUIDCHECK_DISABLE, -suppress=FILE is CPUIDCHECK_SUPPRESS (the same file
+# format), -facts=FILE is CPUIDCHECK_FACTS (above).  An unknown check or an
+# unreadable file is an error, as in the plugin.
+
+def _registry():
+    """The check names of data/checks (the one registry)."""
+    path = os.path.normpath(os.path.join(os.path.dirname(facts_path()),
+                                         "checks"))
+    if not os.path.isfile(path):
+        path = os.path.normpath(os.path.join(
+            os.path.dirname(os.path.abspath(__file__)), "..", "data",
+            "checks"))
+    with open(path) as f:
+        return set(m.group(1) for m in re.finditer(r"^Check:\s*(\S+)",
+                                                   f.read(), re.M))
+
+
+class Options(object):
+    def __init__(self):
+        self.disabled = set(c for c in os.environ.get(
+            "CPUIDCHECK_DISABLE", "").split(",") if c)
+        unknown = self.disabled - _registry() if self.disabled else set()
+        if unknown:
+            raise ValueError("cpuidcheck: CPUIDCHECK_DISABLE names no check "
+                             "'%s'" % sorted(unknown)[0])
+        self.suppress_file = os.environ.get("CPUIDCHECK_SUPPRESS") or None
+        self.suppressions = set()
+        self.nr_suppressed = 0
+        if self.suppress_file:
+            with open(self.suppress_file) as f:
+                for lineno, line in enumerate(f, 1):
+                    w = line.split("#", 1)[0].split()
+                    if len(w) == 1:
+                        raise ValueError("cpuidcheck: %s:%d: expected CHECK "
+                                         "SUBJECT" % (self.suppress_file,
+                                                      lineno))
+                    if w:
+                        self.suppressions.add((w[0], w[1]))
+
+    def suppressed(self, tag, subject):
+        return (tag, "*") in self.suppressions or \
+            (subject is not None and (tag, subject) in self.suppressions)
+
+
+_options = None
+
+
+def options():
+    global _options
+    if _options is None:
+        _options = Options()
+    return _options
+
+
+_SUBJECT_RE = {"cpuid-cr4": re.compile(r"\b(CR4\.\w+)"),
+               None: re.compile(r"\b((?:KVM_)?X86_FEATURE_\w+)")}
+
+
+def subject(tag, msg):
+    """What a suppression names: CR4.NAME, or the X86_FEATURE_NAME the
+    finding is about (the first one its message names)."""
+    m = _SUBJECT_RE.get(tag, _SUBJECT_RE[None]).search(msg)
+    return m.group(1) if m else None
+
+
+def finish():
+    """The one-line count of acknowledged findings, never silently dropped
+    (the plugin's note, on stderr)."""
+    o = _options
+    if o and o.nr_suppressed:
+        import sys
+        sys.stderr.write("cpuidcheck: note: %d finding%s suppressed by %s\n"
+                         % (o.nr_suppressed, "" if o.nr_suppressed == 1
+                            else "s", o.suppress_file))
+
+
 def emit(pos, verdict, tag, mode="report"):
     """Print VERDICT once per position, in coccicheck's report or org form."""
     if verdict is None:
+        return
+    o = options()
+    if tag in o.disabled:
         return
     st = state(pos.file)
     # Context mode: remember the position; the ctx rule marks it with '*'.
@@ -682,7 +764,11 @@ def emit(pos, verdict, tag, mode="report"):
     if key in st.done:
         return
     st.done.add(key)
-    if mode == "context":
+    if o.suppressed(tag, subject(tag, verdict["msg"])):
+        o.nr_suppressed += 1
+        return
+    if mode in ("context", "patch"):
+        # context: the ctx rule marks it; patch: findings are not printed.
         return
     if mode == "org":
         import coccilib.org
@@ -992,7 +1078,8 @@ def _blank_comments(text):
 
 
 def check_cr4_reserved(path):
-    """Reports for a file defining the reserved-bits macro: list of lines."""
+    """Findings in a file defining the reserved-bits macro: a list of
+    (position, verdict) for emit()."""
     st = state(path)
     if ("cr4-reserved",) in st.done:
         return []
@@ -1036,4 +1123,13 @@ def check_cr4_reserved(path):
                                 "enumerated by %s" % (
                                     cname, bad[0], " or ".join(
                                         "X86_FEATURE_%s" % w for w in want))))
-    return ["%s:%d:0-1: %s [cpuid-cr4]" % (path, l, msg) for l, msg in out]
+    return [(_Line(path, l), {"msg": msg, "fix": None}) for l, msg in out]
+
+
+class _Line(object):
+    """A position for cf.emit() where Coccinelle has none (a line read
+    from a macro body): column 0-1, as coccicheck prints a whole line."""
+    __slots__ = ("file", "line", "column", "column_end")
+
+    def __init__(self, path, line):
+        self.file, self.line, self.column, self.column_end = path, line, 0, 1
