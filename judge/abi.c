@@ -271,8 +271,10 @@ static bool judge_declares(const char *check, struct header_model *h,
 		use.local = opt(d[i].r.f[9]);
 		if (d[i].number < 0 || l->leaf < 0)
 			continue;
-		if (!strcmp(check, "cpuid-leaf") &&
-		    judge_leaf_use(m, &lists, l, &use, &found))
+		if ((!strcmp(check, "cpuid-leaf") &&
+		     judge_leaf_use(m, &lists, l, &use, &found)) ||
+		    (!strcmp(check, "cpuid-alias") &&
+		     judge_alias_advertised(m, &lists, l, &use, &found)))
 			put_finding(&d[i].r, &found);
 	}
 	free(list);
@@ -297,12 +299,32 @@ static void judge_rawmask(const char *check, struct header_model *h,
 		return;
 	read.function_known = true;
 	read.function = v;
-	if (opt(r->f[4]) && headers_eval(h, r->f[4], &v)) {
+	/* no sub-leaf given: known (0) for a function that takes none */
+	read.index_known = !facts_function_indexed(read.function);
+	if (opt(r->f[4])) {
+		if (!headers_eval(h, r->f[4], &v))
+			return;
 		read.index_known = true;
 		read.index = v;
 	}
-	if (!strcmp(check, "cpuid-leaf") &&
-	    judge_leaf_mask(m, &read, number, wrapper_of(r->f[2]), &found))
+	if ((!strcmp(check, "cpuid-leaf") &&
+	     judge_leaf_mask(m, &read, number, wrapper_of(r->f[2]), &found)) ||
+	    (!strcmp(check, "cpuid-alias") &&
+	     judge_alias_mask(m, &read, number, wrapper_of(r->f[2]), &found)))
+		put_finding(r, &found);
+}
+
+/* ---- query ---- */
+
+static void judge_query(const char *check, struct header_model *h,
+			const struct record *r)
+{
+	struct judge_finding found;
+	long number;
+
+	if (!strcmp(check, "cpuid-alias") &&
+	    feature_number(h, r->f[1], &number) &&
+	    judge_alias_query(headers_cpuid_model(h), r->f[2], number, &found))
 		put_finding(r, &found);
 }
 
@@ -397,6 +419,8 @@ CPUIDJUDGE_API const char *cpuidjudge_judge(const char *check, const char *file,
 			nr++;
 		} else if (!strcmp(r.f[0], "rawmask")) {
 			judge_rawmask(check, h, &r);
+		} else if (!strcmp(r.f[0], "query")) {
+			judge_query(check, h, &r);
 		}
 	}
 	if (ok && nr)

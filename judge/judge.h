@@ -271,4 +271,26 @@ bool judge_leaf_mask(const struct cpuid_model *m, const struct judge_read *r,
 		     long number, const char *wrapper,
 		     struct judge_finding *out);
 
+/* the APIs that query, or change, KVM's or the guest's view of a feature */
+bool judge_is_query_api(const char *name);
+bool judge_is_set_api(const char *name);
+
+/* cpuid-alias: query API @api given feature @number (as written) */
+bool judge_alias_query(const struct cpuid_model *m, const char *api,
+		       long number, struct judge_finding *out);
+/* cpuid-alias: feature @number in a mask applied to @r */
+bool judge_alias_mask(const struct cpuid_model *m, const struct judge_read *r,
+		      long number, const char *wrapper,
+		      struct judge_finding *out);
+/* cpuid-alias: bit @bit of the constant @mask applied to @r */
+bool judge_alias_mask_bit(const struct cpuid_model *m,
+			  const struct judge_read *r, unsigned long mask,
+			  int bit, struct judge_finding *out);
+/* cpuid-alias: an alias advertised while its original is not */
+bool judge_alias_advertised(const struct cpuid_model *m,
+			    const struct judge_lists *lists,
+			    const struct judge_list *list,
+			    const struct judge_use *use,
+			    struct judge_finding *out);
+
 #endif /* CPUIDCHECK_JUDGE_H */

@@ -73,15 +73,13 @@ kvm_cpu_cap_has(...)
 |
 kvm_cpu_cap_get(...)
 |
+__kvm_cpu_cap_has(...)
+|
 cpuid_entry_has(...)
 |
 cpuid_entry_get(...)
 |
 kvm_governed_feature_check_and_set(...)
-|
-guest_cpu_cap_check_and_set(...)
-|
-kvm_cpu_cap_check_and_set(...)
 )
 
 @masks@
@@ -158,29 +156,32 @@ identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
                  kvm_cpu_cap_init};
 identifier leaf;
 expression e;
-position p;
+position p, pl;
 @@
-fn(leaf, ..., <+... e@p ...+>, ...)
+fn@pl(leaf, ..., <+... e@p ...+>, ...)
 
 @script:python@
 fn << item.fn;
 leaf << item.leaf;
 e << item.e;
 p << item.p;
+pl << item.pl;
 @@
-cf.collect_item(fn, leaf, e, p[0])
+cf.collect_item(fn, leaf, e, p[0], pl[0])
 
 @script:python depends on report || org || context@
 p << item.p;
 @@
 cf.emit(p[0], cf.judge_unbacked(p[0]), "cpuid-alias", cf.MODE)
 
+// The query APIs of the judge (judge/alias.c), which decides; the feature
+// may be any expression the judge evaluates (X86_FEATURE_TSC + 32).
 @query depends on queries@
 identifier q = {guest_cpuid_has, guest_cpu_cap_has, guest_can_use,
-                kvm_cpu_cap_has, kvm_cpu_cap_get, cpuid_entry_has,
-                cpuid_entry_get, kvm_governed_feature_check_and_set,
-                guest_cpu_cap_check_and_set, kvm_cpu_cap_check_and_set};
-identifier X =~ "^(KVM_)?X86_FEATURE_";
+                kvm_cpu_cap_has, kvm_cpu_cap_get, __kvm_cpu_cap_has,
+                cpuid_entry_has, cpuid_entry_get,
+                kvm_governed_feature_check_and_set};
+expression X;
 position p;
 @@
 q(..., X@p)
@@ -199,16 +200,16 @@ p << query.p;
 ox; nx;
 @@
 v = cf.judge_query(q, X, p[0])
-ok = v is not None and v["fix"] is not None
+ok = v is not None and v["fix"] is not None and cf.is_identifier(X)
 coccinelle.ox = cocci.make_ident(X if ok else cf.NONE)
 coccinelle.nx = cocci.make_ident(v["fix"][1] if ok else cf.NONE)
 
 @depends on patch && queries@
 identifier pq.ox, pq.nx;
 identifier q = {guest_cpuid_has, guest_cpu_cap_has, guest_can_use,
-                kvm_cpu_cap_has, kvm_cpu_cap_get, cpuid_entry_has,
-                cpuid_entry_get, kvm_governed_feature_check_and_set,
-                guest_cpu_cap_check_and_set, kvm_cpu_cap_check_and_set};
+                kvm_cpu_cap_has, kvm_cpu_cap_get, __kvm_cpu_cap_has,
+                cpuid_entry_has, cpuid_entry_get,
+                kvm_governed_feature_check_and_set};
 @@
 q(...,
 - ox
@@ -258,7 +259,7 @@ ent@pe->reg ^ <+... w@p(n) ...+>
 
 @script:python@
 fnv << rawfn.fnv;
-idx << rawfn.idx = "0";
+idx << rawfn.idx = "-";
 p << rawfn.pe;
 @@
 cf.raw_origin(p[0], fnv, idx)
@@ -355,8 +356,7 @@ w << rawcpuid.w;
 n << rawcpuid.n;
 p << rawcpuid.p;
 @@
-st = cf.state(p[0].file)
-cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), 0, cr[-3:], w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)
+cf.emit(p[0], cf.judge_raw(cf.evaluate(p[0].file, fnv), -1, cr[-3:], w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)
 
 // ---------------------------------------------------------------- context
 // Mark exactly the findings the rules above recorded (cf.emit keeps their

@@ -135,17 +135,18 @@ identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
                  kvm_cpu_cap_init};
 identifier leaf;
 expression e;
-position p;
+position p, pl;
 @@
-fn(leaf, ..., <+... e@p ...+>, ...)
+fn@pl(leaf, ..., <+... e@p ...+>, ...)
 
 @script:python@
 fn << item.fn;
 leaf << item.leaf;
 e << item.e;
 p << item.p;
+pl << item.pl;
 @@
-cf.collect_item(fn, leaf, e, p[0])
+cf.collect_item(fn, leaf, e, p[0], pl[0])
 
 @script:python depends on report || org || context@
 p << item.p;
@@ -195,7 +196,7 @@ ent@pe->reg ^ <+... w@p(n) ...+>
 
 @script:python@
 fnv << rawfn.fnv;
-idx << rawfn.idx = "0";
+idx << rawfn.idx = "-";
 p << rawfn.pe;
 @@
 cf.raw_origin(p[0], fnv, idx)
@@ -292,8 +293,7 @@ w << rawcpuid.w;
 n << rawcpuid.n;
 p << rawcpuid.p;
 @@
-st = cf.state(p[0].file)
-cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), 0, cr[-3:], w, n, p[0], "cpuid-leaf"), "cpuid-leaf", cf.MODE)
+cf.emit(p[0], cf.judge_raw(cf.evaluate(p[0].file, fnv), -1, cr[-3:], w, n, p[0], "cpuid-leaf"), "cpuid-leaf", cf.MODE)
 
 // ---------------------------------------------------------------- patch
 @script:python prm depends on patch@

@@ -17,15 +17,14 @@ $PREFIX/share/cpuidcheck/{semantic-patches,data}/).
 """
 import os
 import re
+import sys
 
-TAGS = ("cpuid-leaf", "cpuid-alias", "cpuid-cr4")
 # Records only the plugin's checks read (cpuid-runtime, cpuid-x86-64,
 # cpuid-synthetic, scattered); the semantic patches have no rule for them yet.
 PLUGIN_ONLY = ("runtime", "x86-64-only", "synthetic", "scattered")
 WRAPPERS = ("F", "SF", "SCATTERED_F", "X86_64_F", "EMULATED_F",
             "SYNTHESIZED_F", "PASSTHROUGH_F", "VENDOR_F", "RUNTIME_F",
             "ALIASED_1_EDX_F", "AF", "feature_bit", "__feature_bit")
-REGS = ("EAX", "EBX", "ECX", "EDX")
 
 
 # ---------------------------------------------------------------- facts file
@@ -112,19 +111,6 @@ class Facts(object):
                     raise ValueError("%s:%d: unknown record '%s'"
                                      % (self.path, lineno, kind))
 
-    def alias_of_original(self, orig, into_reg):
-        """The alias of ORIG (a Place) inside register INTO_REG, or None."""
-        for a, o, n in self.aliases:
-            if o == orig and a.regkey() == into_reg.regkey():
-                return a
-        return None
-
-    def alias_at(self, place):
-        for a, o, n in self.aliases:
-            if a == place:
-                return (a, o, n)
-        return None
-
     def cr4_by_name(self, name):
         for c in self.cr4:
             if c[1] == name:
@@ -140,6 +126,110 @@ def facts():
     if _facts is None:
         _facts = Facts()
     return _facts
+
+
+# --------------------------------------------------------------- the judge
+#
+# Every decision and every word of a finding come from the judge the GCC
+# plugin links too (judge/, libcpuidjudge.so through ctypes): both engines
+# word a finding alike.  The library is found through $CPUIDCHECK_JUDGE,
+# else beside this module's directory: ../build/ in the source tree,
+# ../../../lib/cpuidcheck/ installed ($PREFIX/share/cpuidcheck/
+# semantic-patches and $PREFIX/lib/cpuidcheck).
+
+_lib = None
+
+
+def _library_paths():
+    env = os.environ.get("CPUIDCHECK_JUDGE")
+    if env:
+        return [env]
+    here = os.path.dirname(os.path.abspath(__file__))
+    return [os.path.normpath(os.path.join(here, *rel)) for rel in (
+        ("..", "build", "libcpuidjudge.so"),
+        ("..", "..", "..", "lib", "cpuidcheck", "libcpuidjudge.so"))]
+
+
+def library():
+    """The judge, loaded once; a missing library stops the run."""
+    global _lib
+    if _lib is not None:
+        return _lib
+    import ctypes
+    paths = _library_paths()
+    path = next((p for p in paths if os.path.isfile(p)), None)
+    if path is None:
+        sys.stderr.write("cpuidcheck: no judge library (%s); run make\n"
+                         % " or ".join(paths))
+        sys.exit(2)
+    lib = ctypes.CDLL(path)
+    for name in ("cpuidjudge_judge", "cpuidjudge_feature",
+                 "cpuidjudge_error"):
+        getattr(lib, name).restype = ctypes.c_char_p
+    if lib.cpuidjudge_facts(facts_path().encode()) != 0:
+        sys.stderr.write("cpuidcheck: %s\n" % lib.cpuidjudge_error().decode())
+        sys.exit(2)
+    _lib = lib
+    return lib
+
+
+# Loaded on import: a run without the judge stops at once, never passes.
+library()
+
+
+def _field(s):
+    return "-" if s is None or s == "" else \
+        str(s).replace("\t", " ").replace("\n", " ")
+
+
+def record(*fields):
+    """One raw-use record line (judge/cpuidjudge.h)."""
+    return "\t".join(_field(f) for f in fields)
+
+
+def judge(check, path, records):
+    """{(line, column): verdict} for RECORDS (lines) of file PATH: a
+    verdict is {"msg": message, "fix": ("move", word) / ("remove",) /
+    ("rewrite", text) / None, "record": the finding record's fields}."""
+    import ctypes
+    lib = library()
+    out = lib.cpuidjudge_judge(check.encode(), path.encode(),
+                               "\n".join(records).encode())
+    if out is None:
+        sys.stderr.write("cpuidcheck: %s\n" % lib.cpuidjudge_error().decode())
+        sys.exit(2)
+    verdicts = {}
+    for line in out.decode().splitlines():
+        f = line.split("\t")
+        if f[0] == "finding":
+            key = (int(f[4]), int(f[5]))
+            verdicts[key] = {"msg": f[11], "fix": None, "record": f}
+        elif f[0] == "action":
+            key = (int(f[1]), int(f[2]))
+            verdicts[key]["fix"] = (f[3],) if f[3] == "remove" \
+                else (f[3], f[4])
+    return verdicts
+
+
+def evaluate(path, text):
+    """The value of C expression TEXT with PATH's macros, or None."""
+    import ctypes
+    v = ctypes.c_long()
+    if library().cpuidjudge_eval(path.encode(), text.strip().encode(),
+                                 ctypes.byref(v)):
+        return v.value
+    return None
+
+
+def feature_info(path, name):
+    """What the judge's model says of feature macro NAME, or None."""
+    out = library().cpuidjudge_feature(path.encode(), name.encode())
+    if out is None:
+        return None
+    num, kvm, word, bit, place = out.decode().split("\t")
+    return {"name": name, "raw": int(num), "num": int(kvm),
+            "wname": None if word == "-" else word, "bit": int(bit),
+            "place_text": None if place == "-" else place}
 
 
 # ------------------------------------------------------------ tree learning
@@ -411,36 +501,6 @@ class Tree(object):
                 "translated": translated,
                 "raw_wname": self.word_names.get(raw // 32)}
 
-    def word_place(self, wname):
-        w = self.words.get(wname)
-        return self.reverse.get(w) if w is not None else None
-
-    def names_at(self, word, bit):
-        """Feature names whose (translated) number is word*32+bit."""
-        want = word * 32 + bit
-        res = []
-        for n in self.macros:
-            if not n.startswith("X86_FEATURE_") or n.endswith("_ALIAS"):
-                continue
-            info = self.feature(n)
-            if info and info["num"] == want:
-                res.append(n)
-        return sorted(res)
-
-    def names_at_place(self, place):
-        """Feature names (X86_FEATURE_x) whose CPUID place is PLACE."""
-        for w, rp in self.reverse.items():
-            if rp.regkey() == place.regkey():
-                n = self.names_at(w, place.bit)
-                if n:
-                    return n
-        return []
-
-    def words_for_reg(self, regplace):
-        return [self.word_names[w] for w, rp in sorted(self.reverse.items())
-                if rp.regkey() == regplace.regkey() and w in self.word_names]
-
-
 _trees = {}
 
 
@@ -465,8 +525,6 @@ def report(pos, msg, tag):
 
 # ------------------------------------------------------- cpuid-leaf judging
 
-LIST_FNS = ("kvm_cpu_cap_mask", "kvm_cpu_cap_init_kvm_defined",
-            "kvm_cpu_cap_init")
 _ITEM_RE = re.compile(r"^\s*(\w+)\s*\(\s*(\w+)\s*\)\s*$")
 
 
@@ -481,14 +539,13 @@ class FileState(object):
         self.locals = {}      # local variable -> (wrapper, name)
         self.done = set()
         self.bad = set()
-        self.verdicts = {}
         self.anchors = set()
         self.raw_origins = {}  # (line, col) -> {(fn, idx)}, None if unknown
         self.raw_guards = {}   # (line, col) -> {"fn": {...}, "idx": {...}}
         self.raw_ranges = []   # (entry, kind, value, start, end) of guarded if bodies
-
-    def era2(self):
-        return "ALIASED_1_EDX_F" in self.tree.macros
+        self.list_lines = {}   # (leaf, list function, line) of each list
+        self.leaf_verdicts = None  # {(line, col): verdict} of the lists
+        self.alias_verdicts = None
 
 
 _files = {}
@@ -508,7 +565,8 @@ def state(path):
 
 
 def parse_item(st, text):
-    """(wrapper, feature macro name, shown text) for a list element."""
+    """(wrapper, feature macro name, shown text, local or None) for a list
+    element."""
     text = " ".join(text.split())
     m = _ITEM_RE.match(text)
     if m:
@@ -516,47 +574,40 @@ def parse_item(st, text):
         if w not in WRAPPERS:
             return None
         if w == "__feature_bit":
-            return (w, n, "%s(%s)" % (w, n))
-        return (w, "X86_FEATURE_" + n, "%s(%s)" % (w, n))
+            return (w, n, "%s(%s)" % (w, n), None)
+        return (w, "X86_FEATURE_" + n, "%s(%s)" % (w, n), None)
     if re.match(r"^\w+$", text) and text in st.locals:
         w, n = st.locals[text]
-        return (w, "X86_FEATURE_" + n, "%s (= %s(%s))" % (text, w, n),)
+        return (w, "X86_FEATURE_" + n, "%s (= %s(%s))" % (text, w, n), text)
     return None
 
 
-def collect_item(fn, leaf, text, pos):
+def collect_item(fn, leaf, text, pos, lpos):
     st = state(pos.file)
     st.lists.setdefault(leaf, fn)
+    st.list_lines.setdefault((leaf, fn, int(lpos.line)), None)
     it = parse_item(st, text)
     if it is None:
         return
     key = (int(pos.line), int(pos.column))
     if key in st.items and st.items[key]["end"] >= int(pos.column_end):
         return
-    w, full, shown = it
-    info = st.tree.feature(full)
+    w, full, shown, local = it
+    info = feature_info(pos.file, full)
     st.items[key] = {"fn": fn, "leaf": leaf, "wrapper": w, "full": full,
                      "shown": shown, "text": re.sub(r"\s+", "", text),
-                     "info": info, "pos": key, "end": int(pos.column_end)}
+                     "info": info, "pos": key, "end": int(pos.column_end),
+                     "listline": int(lpos.line), "local": local}
 
 
-def list_call(st, wname):
-    fn = st.lists.get(wname)
-    if fn:
-        return fn
-    if st.era2():
-        return "kvm_cpu_cap_init"
-    if wname in st.tree.kvm_only:
-        return "kvm_cpu_cap_init_kvm_defined"
-    return "kvm_cpu_cap_mask"
-
-
-def _feat_desc(st, info):
-    f = facts()
-    s = "%s is %s" % (info["name"], info["place"].text(f))
-    if info["translated"]:
-        s += " (after __feature_translate)"
-    return s + ", word %s" % info["wname"]
+def _declare_records(st):
+    """A declare record for every list element of the file."""
+    recs = []
+    for it in sorted(st.items.values(), key=lambda x: x["pos"]):
+        recs.append(record("declare", it["leaf"], it["full"],
+                           it["wrapper"], it["fn"], st.path, it["pos"][0],
+                           it["pos"][1], it["listline"], it["local"]))
+    return recs
 
 
 def judge_item(pos):
@@ -567,94 +618,9 @@ def judge_item(pos):
     it = st.items.get(key)
     if it is None or it["end"] != int(pos.column_end):
         return None
-    if key in st.verdicts:
-        return st.verdicts[key]
-    v = _judge(st, it) if it else None
-    st.verdicts[key] = v
-    return v
-
-
-def _judge(st, it):
-    f, tree = facts(), st.tree
-    info, leaf, w = it["info"], it["leaf"], it["wrapper"]
-    if info is None or info["place"] is None:
-        return None
-    lplace = tree.word_place(leaf)
-    if lplace is None:
-        return None
-    fplace = info["place"]
-    shown = it["shown"]
-    era2 = st.era2()
-    short = info["short"]
-    edx1 = Place(1, 0, "EDX")
-    amd = Place(0x80000001, 0, "EDX")
-    if info["wname"] == leaf:
-        if w in ("ALIASED_1_EDX_F", "AF"):
-            return {"msg": "%s: %s, not a CPUID.1:EDX feature; write F(%s)"
-                    % (shown, _feat_desc(st, info), short),
-                    "fix": ("rewrite", "F(%s)" % short)}
-        return None
-    alias = f.alias_of_original(fplace, lplace)
-    if alias is not None and alias.bit == fplace.bit:
-        if era2 and w not in ("ALIASED_1_EDX_F", "AF") and \
-                lplace.regkey() == amd.regkey():
-            return {"msg": "%s: %s, aliased by AMD as %s; in the %s list "
-                    "write ALIASED_1_EDX_F(%s)"
-                    % (shown, _feat_desc(st, info), alias.text(f), leaf,
-                       short),
-                    "fix": ("rewrite", "ALIASED_1_EDX_F(%s)" % short)
-                    if _ITEM_RE.match(it["text"]) else None}
-        return None
-    pair = any(o.regkey() == fplace.regkey() and a.regkey() == lplace.regkey()
-               for a, o, n in f.aliases)
-    if pair or w in ("ALIASED_1_EDX_F", "AF"):
-        if fplace.regkey() == edx1.regkey() and lplace.regkey() == amd.regkey():
-            there = tree.names_at(tree.words[leaf], fplace.bit) \
-                if leaf in tree.words else []
-            who = "AMD does not alias" if lplace.fn == 0x80000001 \
-                else "the CPU does not alias"
-            msg = "%s: %s, which %s into %s" % (
-                shown, _feat_desc(st, info), who,
-                lplace.text(f))
-            if there:
-                msg += " (bit %d there is %s)" % (fplace.bit, there[0])
-            mine = [x for x in st.items.values()
-                    if x["leaf"] == info["wname"] and x["info"] and
-                    x["info"]["num"] == info["num"]]
-            if mine:
-                msg += "; remove it from the %s list" % leaf
-                return {"msg": msg, "fix": ("remove",)}
-            if info["wname"] in st.lists:
-                msg += "; move it to the %s(%s, ...) list" % (
-                    list_call(st, info["wname"]), info["wname"])
-                return {"msg": msg, "fix": ("move", info["wname"])}
-            msg += "; remove it from the %s list" % leaf
-            return {"msg": msg, "fix": ("remove",)}
-        if w in ("ALIASED_1_EDX_F", "AF"):
-            msg = "%s: %s, not a CPUID.1:EDX feature" % (
-                shown, _feat_desc(st, info))
-            if info["wname"] in st.lists:
-                msg += "; move it to the %s(%s, ...) list as F(%s)" % (
-                    list_call(st, info["wname"]), info["wname"], short)
-            return {"msg": msg, "fix": None}
-    # A plain wrong word.
-    lw = tree.words.get(leaf)
-    there = tree.names_at(lw, fplace.bit) if lw is not None else []
-    verb = "name" if w in ("VENDOR_F", "RUNTIME_F") else "set"
-    msg = "%s: %s, but is listed for word %s (%s); it would %s %s bit %d" % (
-        shown, _feat_desc(st, info), leaf, lplace.text(f), verb, leaf,
-        info["bit"])
-    if there:
-        msg += " (%s)" % there[0]
-    msg += " instead"
-    target = info["wname"]
-    if target in st.lists:
-        msg += "; move it to the %s(%s, ...) list" % (list_call(st, target),
-                                                       target)
-        return {"msg": msg, "fix": ("move", target)}
-    msg += "; this file has no %s(%s, ...) list to move it to" % (
-        list_call(st, target), target)
-    return {"msg": msg, "fix": None}
+    if st.leaf_verdicts is None:
+        st.leaf_verdicts = judge("cpuid-leaf", st.path, _declare_records(st))
+    return st.leaf_verdicts.get(key)
 
 
 def anchor_for(st, target, bit, skip_key=None):
@@ -733,8 +699,8 @@ _SUBJECT_RE = {"cpuid-cr4": re.compile(r"\b(CR4\.\w+)"),
 
 
 def subject(tag, msg):
-    """What a suppression names: CR4.NAME, or the X86_FEATURE_NAME the
-    finding is about (the first one its message names)."""
+    """What a suppression names, for a verdict without the judge's record
+    (cpuid-cr4): CR4.NAME, or the first X86_FEATURE_NAME of the message."""
     m = _SUBJECT_RE.get(tag, _SUBJECT_RE[None]).search(msg)
     return m.group(1) if m else None
 
@@ -764,7 +730,9 @@ def emit(pos, verdict, tag, mode="report"):
     if key in st.done:
         return
     st.done.add(key)
-    if o.suppressed(tag, subject(tag, verdict["msg"])):
+    rec = verdict.get("record")
+    if o.suppressed(tag, rec[2] if rec and rec[2] != "-" else
+                    subject(tag, verdict["msg"])):
         o.nr_suppressed += 1
         return
     if mode in ("context", "patch"):
@@ -833,77 +801,29 @@ def patch_rewrite(pos):
 
 # ------------------------------------------------------ cpuid-alias judging
 
-QUERY_FNS = ("guest_cpuid_has", "guest_cpu_cap_has", "guest_can_use",
-             "kvm_cpu_cap_has", "kvm_cpu_cap_get", "cpuid_entry_has",
-             "cpuid_entry_get", "kvm_governed_feature_check_and_set",
-             "guest_cpu_cap_check_and_set", "kvm_cpu_cap_check_and_set",
-             "boot_cpu_has", "cpu_feature_enabled", "guest_pv_has_feature")
-
-
-def _original_name(tree, orig):
-    names = tree.names_at_place(orig)
-    return names[0] if names else None
+def is_identifier(text):
+    return re.match(r"^[A-Za-z_]\w*$", text.strip()) is not None
 
 
 def judge_query(fn, name, pos):
-    """An alias feature NAME passed to a query function FN."""
-    st = state(pos.file)
-    f = facts()
-    info = st.tree.feature(name)
-    if info is None or info["place"] is None:
-        return None
-    al = f.alias_at(info["place"])
-    if al is None:
-        return None
-    a, o, n = al
-    on = _original_name(st.tree, o)
-    msg = "%s(%s): %s is %s, an alias of %s" % (
-        fn, name, name, a.text(f), o.text(f))
-    if on:
-        msg += " (%s)" % on
-    msg += "; KVM must never query an alias, the answer is meaningless"
-    if on:
-        msg += "; query %s instead" % on
-    return {"msg": msg, "fix": ("rename", on) if on else None}
+    """Feature NAME passed to function FN (the judge knows which query)."""
+    return judge("cpuid-alias", pos.file, [record(
+        "query", name, fn, "-", pos.file, pos.line, pos.column)]).get(
+            _pkey(pos))
 
 
 def judge_raw(fn_val, idx_val, reg, wrapper, name, pos, tag):
-    """entry->REG & W(NAME) with entry from CPUID function FN_VAL[, IDX]."""
-    st = state(pos.file)
-    f = facts()
-    full = name if wrapper == "__feature_bit" else "X86_FEATURE_" + name
-    info = st.tree.feature(full)
-    if info is None or info["place"] is None:
-        return None
-    fp = info["place"]
-    reg = reg.upper()
-    shown = "%s(%s)" % (wrapper, name)
+    """entry->REG & W(NAME) with entry from CPUID function FN_VAL[, IDX]
+    (IDX_VAL -1: no sub-leaf given), for check TAG."""
     if fn_val is None:
         # The entry's CPUID function is unknown (a variable, a parameter):
         # silent, as the plugin.
         return None
-    tested = Place(fn_val, idx_val or 0, reg, fp.bit)
-    if tested == fp:
-        return None
-    al = f.alias_at(tested)
-    if al is not None and al[1] == fp:
-        if tag != "cpuid-alias":
-            return None
-        return {"msg": "%s: tests %s, AMD's alias of %s (%s); KVM must never "
-                "query an alias, the answer is meaningless; test %s instead"
-                % (shown, tested.text(f), fp.text(f), info["name"],
-                   fp.reg_place().text(f)),
-                "fix": ("function", fp.fn)}
-    if tag != "cpuid-leaf":
-        return None
-    there = st.tree.names_at_place(tested)
-    msg = "%s: %s is %s, but is tested in %s" % (
-        shown, info["name"], fp.text(f), tested.reg_place().text(f))
-    msg += "; it would test bit %d there" % fp.bit
-    if there:
-        msg += " (%s)" % there[0]
-    msg += " instead"
-    return {"msg": msg, "fix": None}
+    full = name if wrapper == "__feature_bit" else "X86_FEATURE_" + name
+    return judge(tag, pos.file, [record(
+        "rawmask", full, wrapper, fn_val,
+        "-" if idx_val is None or idx_val < 0 else idx_val, reg,
+        pos.file, pos.line, pos.column)]).get(_pkey(pos))
 
 
 def _pkey(pos):
@@ -911,9 +831,11 @@ def _pkey(pos):
 
 
 def raw_origin(pos, fnv, idx):
-    """entry = kvm_find_cpuid_entry[_index](vcpu, FNV[, IDX]) reaches POS."""
+    """entry = kvm_find_cpuid_entry[_index](vcpu, FNV[, IDX]) reaches POS
+    (IDX "-": no sub-leaf given, -1 below)."""
     st = state(pos.file)
-    fn, ix = st.tree.eval(fnv), st.tree.eval(idx)
+    fn = evaluate(pos.file, fnv)
+    ix = -1 if idx == "-" else evaluate(pos.file, idx)
     st.raw_origins.setdefault(_pkey(pos), set()).add(
         (fn, ix) if fn is not None and ix is not None else None)
 
@@ -926,13 +848,13 @@ def raw_guard(pos, ent, guard):
     for kind, field in (("fn", "function"), ("idx", "index")):
         for m in re.finditer(r"\b%s\s*->\s*%s\s*==\s*(\w+)"
                              % (re.escape(ent), field), guard):
-            g.setdefault(kind, set()).add(st.tree.eval(m.group(1)))
+            g.setdefault(kind, set()).add(evaluate(pos.file, m.group(1)))
 
 
 def raw_guard_range(ps, ent, kind, val):
     """if (... ENT->function == VAL ...) S: S (at PS) is guarded."""
     st = state(ps.file)
-    st.raw_ranges.append((ent, kind, st.tree.eval(val),
+    st.raw_ranges.append((ent, kind, evaluate(ps.file, val),
                           (int(ps.line), int(ps.column)),
                           (int(ps.line_end), int(ps.column_end))))
 
@@ -962,38 +884,21 @@ def judge_raw_use(reg, wrapper, name, pos, epos, ent, tag):
         if len(fns) != 1 or None in fns or len(idxs) > 1 or None in idxs:
             return None
         fn = next(iter(fns))
-        idx = next(iter(idxs)) if idxs else 0
+        idx = next(iter(idxs)) if idxs else -1
     return judge_raw(fn, idx, reg, wrapper, name, pos, tag)
 
 
 def judge_unbacked(pos):
     """An alias advertised in a list without its original."""
     st = state(pos.file)
-    f = facts()
     key = (int(pos.line), int(pos.column))
     it = st.items.get(key)
-    if it is None or it["end"] != int(pos.column_end) or not it["info"]:
+    if it is None or it["end"] != int(pos.column_end):
         return None
-    info = it["info"]
-    lplace = st.tree.word_place(it["leaf"])
-    if lplace is None or info["place"] is None or info["wname"] == it["leaf"]:
-        return None
-    alias = f.alias_of_original(info["place"], lplace)
-    if alias is None or alias.bit != info["place"].bit:
-        return None
-    if info["wname"] not in st.lists:
-        return None
-    mine = [x for x in st.items.values()
-            if x["leaf"] == info["wname"] and x["info"] and
-            x["info"]["num"] == info["num"]]
-    if mine:
-        return None
-    return {"msg": "%s: advertises %s, an alias of %s (%s), but the %s list "
-            "does not advertise %s; an alias without its original is a "
-            "bogus CPUID model" % (it["shown"], alias.text(f),
-                                   info["place"].text(f), info["name"],
-                                   info["wname"], info["name"]),
-            "fix": None}
+    if st.alias_verdicts is None:
+        st.alias_verdicts = judge("cpuid-alias", st.path,
+                                  _declare_records(st))
+    return st.alias_verdicts.get(key)
 
 MODE = "report"
 
