@@ -5,14 +5,26 @@
 # the same on 6.1, 6.12 and 7.x.
 .PHONY: check-cocci check-cocci-kernel bench-cocci
 
-check-cocci: $(PLUGIN)
+check-cocci: $(PLUGIN) build/libcpuidjudge.so
 	@scripts/deps.sh cocci
 	CC="$(CC)" tests/cocci/run cases 6.12
 
-check-cocci-kernel: $(PLUGIN)
+check-cocci-kernel: $(PLUGIN) build/libcpuidjudge.so
 	@scripts/deps.sh cocci
 	CC="$(CC)" tests/cocci/run 6.1 6.12 7.2
 
-bench-cocci: $(PLUGIN) cpuidcheck
+bench-cocci: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 	@scripts/deps.sh cocci
 	bench/cocci 6.12
+
+# Both engines give the same findings (tests/agreement/run), but for the
+# differences listed with their reasons in tests/agreement/differences.
+.PHONY: check-agreement check-agreement-kernel
+
+check-agreement: $(PLUGIN) build/libcpuidjudge.so
+	@scripts/deps.sh cocci
+	CC="$(CC)" tests/agreement/run cases
+
+check-agreement-kernel: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
+	@scripts/deps.sh cocci
+	tests/agreement/run 6.1 6.12 7.2

@@ -46,6 +46,9 @@ def _cpuidcheck_dir():
 if _cpuidcheck_dir() not in sys.path:
     sys.path.insert(0, _cpuidcheck_dir())
 import cpuidcheck_facts as cf
+# The plugin's options, as environment: an unknown check or an unreadable
+# file stops spatch here, as it stops the compiler.
+cf.options()
 
 // Token rules: spatch's prefilter skips a file without any of these
 // names, and every rule below depends on one of them (an identifier set
