@@ -268,6 +268,85 @@ def anchor_for(st, target, bit, skip_key=None):
     return (cands[0]["text"], False)
 
 
+# ------------------------------------------- the plugin's options, as env
+#
+# -fplugin-arg-cpuidcheck_plugin-disable=CHECK[,CHECK...] is
+# CPUIDCHECK_DISABLE, -suppress=FILE is CPUIDCHECK_SUPPRESS (the same file
+# format), -facts=FILE is CPUIDCHECK_FACTS (above).  An unknown check or an
+# unreadable file is an error, as in the plugin.
+
+def _registry():
+    """The check names of data/checks (the one registry)."""
+    path = os.path.normpath(os.path.join(os.path.dirname(facts_path()),
+                                         "checks"))
+    if not os.path.isfile(path):
+        path = os.path.normpath(os.path.join(
+            os.path.dirname(os.path.abspath(__file__)), "..", "data",
+            "checks"))
+    with open(path) as f:
+        return set(m.group(1) for m in re.finditer(r"^Check:\s*(\S+)",
+                                                   f.read(), re.M))
+
+
+class Options(object):
+    def __init__(self):
+        self.disabled = set(c for c in os.environ.get(
+            "CPUIDCHECK_DISABLE", "").split(",") if c)
+        unknown = self.disabled - _registry() if self.disabled else set()
+        if unknown:
+            raise ValueError("cpuidcheck: CPUIDCHECK_DISABLE names no check "
+                             "'%s'" % sorted(unknown)[0])
+        self.suppress_file = os.environ.get("CPUIDCHECK_SUPPRESS") or None
+        self.suppressions = set()
+        self.nr_suppressed = 0
+        if self.suppress_file:
+            with open(self.suppress_file) as f:
+                for lineno, line in enumerate(f, 1):
+                    w = line.split("#", 1)[0].split()
+                    if len(w) == 1:
+                        raise ValueError("cpuidcheck: %s:%d: expected CHECK "
+                                         "SUBJECT" % (self.suppress_file,
+                                                      lineno))
+                    if w:
+                        self.suppressions.add((w[0], w[1]))
+
+    def suppressed(self, tag, subject):
+        return (tag, "*") in self.suppressions or \
+            (subject is not None and (tag, subject) in self.suppressions)
+
+
+_options = None
+
+
+def options():
+    global _options
+    if _options is None:
+        _options = Options()
+    return _options
+
+
+_SUBJECT_RE = {"cpuid-cr4": re.compile(r"\b(CR4\.\w+)"),
+               None: re.compile(r"\b((?:KVM_)?X86_FEATURE_\w+)")}
+
+
+def subject(tag, msg):
+    """What a suppression names, for a verdict without the judge's record
+    (cpuid-cr4): CR4.NAME, or the first X86_FEATURE_NAME of the message."""
+    m = _SUBJECT_RE.get(tag, _SUBJECT_RE[None]).search(msg)
+    return m.group(1) if m else None
+
+
+def finish():
+    """The one-line count of acknowledged findings, never silently dropped
+    (the plugin's note, on stderr)."""
+    o = _options
+    if o and o.nr_suppressed:
+        import sys
+        sys.stderr.write("cpuidcheck: note: %d finding%s suppressed by %s\n"
+                         % (o.nr_suppressed, "" if o.nr_suppressed == 1
+                            else "s", o.suppress_file))
+
+
 def emit(pos, verdict, tag, mode="report"):
     """Print VERDICT (or each of a list) once per position, in coccicheck's
     report or org form."""
@@ -277,6 +356,9 @@ def emit(pos, verdict, tag, mode="report"):
         for v in verdict:
             emit(pos, v, tag, mode)
         return
+    o = options()
+    if tag in o.disabled:
+        return
     st = state(pos.file)
     # Context mode: remember the position; the ctx rule marks it with '*'.
     st.bad.add((int(pos.line), int(pos.column)))
@@ -284,7 +366,13 @@ def emit(pos, verdict, tag, mode="report"):
     if key in st.done:
         return
     st.done.add(key)
-    if mode == "context":
+    rec = verdict.get("record")
+    if o.suppressed(tag, rec[2] if rec and rec[2] != "-" else
+                    subject(tag, verdict["msg"])):
+        o.nr_suppressed += 1
+        return
+    if mode in ("context", "patch"):
+        # context: the ctx rule marks it; patch: findings are not printed.
         return
     if mode == "org":
         import coccilib.org
@@ -316,11 +404,20 @@ def patch_remove(pos):
     return _placeholder(pos, "remove", 2)
 
 
+def _in_own_list(st, it):
+    """True if the element's own word's list already declares its feature:
+    then the fix is only to remove it (adding it would duplicate it)."""
+    num = it["info"]["num"]
+    return any(x["leaf"] == it["info"]["wname"] and x["info"] and
+               x["info"]["num"] == num for x in st.items.values())
+
+
 def patch_add(pos, after):
     """(target word, anchor, element, element) to insert next to anchor."""
     v = judge_item(pos)
     st = state(pos.file)
-    if v and v["fix"] and v["fix"][0] == "move":
+    if v and v["fix"] and v["fix"][0] == "move" and \
+            not _in_own_list(st, st.items[(int(pos.line), int(pos.column))]):
         it = st.items[(int(pos.line), int(pos.column))]
         a = anchor_for(st, v["fix"][1], it["info"]["bit"])
         if a is not None and a[1] == after and \
@@ -437,9 +534,10 @@ MODE = "report"
 # -------------------------------------------------------- cpuid-cr4 judging
 
 def judge_fixed1(bitname, reg, wrapper, name, pos):
-    """cr4_fixed1_update(X86_CR4_B, reg, W(F)): the entry's CPUID function
-    is not visible (the macro reads it), so only the bit, the feature and
-    CR4_RESERVED_BITS are judged."""
+    """cr4_fixed1_update(X86_CR4_B, reg, W(F)): the entry's lookup is not
+    visible (the macro reads it); the judge assumes the feature's own CPUID
+    function and judges the register, the bit, the feature and
+    CR4_RESERVED_BITS."""
     full = name if wrapper == "__feature_bit" else "X86_FEATURE_" + name
     return judge_all("cpuid-cr4", pos.file, [record(
         "fixed1", bitname, full, wrapper, "-", "-", reg, pos.file, pos.line,
@@ -447,12 +545,22 @@ def judge_fixed1(bitname, reg, wrapper, name, pos):
 
 
 def check_cr4_reserved(path):
-    """Report lines for a file defining the reserved-bits macro, which
-    Coccinelle cannot parse as code: the judge reads its text."""
+    """Findings in a file defining the reserved-bits macro, which
+    Coccinelle cannot parse as code (the judge reads its text): a list of
+    (position, verdict) for emit()."""
     st = state(path)
     if ("cr4-reserved",) in st.done:
         return []
     st.done.add(("cr4-reserved",))
     found = judge_all("cpuid-cr4", path, [record("reserved-bits", path)])
-    return ["%s:%d:0-1: %s [cpuid-cr4]" % (path, line, v["msg"])
+    return [(_Line(path, line), v)
             for (line, col), vs in sorted(found.items()) for v in vs]
+
+
+class _Line(object):
+    """A position for cf.emit() where Coccinelle has none (a line read
+    from a macro body): column 0-1, as coccicheck prints a whole line."""
+    __slots__ = ("file", "line", "column", "column_end")
+
+    def __init__(self, path, line):
+        self.file, self.line, self.column, self.column_end = path, line, 0, 1
