@@ -57,28 +57,6 @@ static void put(const char *s)
 	answer_len += n;
 }
 
-/* A field: "-" for none, tabs and line ends made spaces. */
-static void put_field(const char *s)
-{
-	char one[2] = { 0, 0 };
-
-	put("\t");
-	if (!s || !*s)
-		s = "-";
-	for (; *s; s++) {
-		one[0] = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
-		put(one);
-	}
-}
-
-static void put_number(long n)
-{
-	char digits[24];
-
-	snprintf(digits, sizeof(digits), "%ld", n);
-	put_field(digits);
-}
-
 CPUIDJUDGE_API int cpuidjudge_facts(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -169,30 +147,26 @@ static void put_finding(const struct record *r, struct judge_finding *out)
 	static const char *const actions[] = {
 		NULL, "move", "remove", "rewrite"
 	};
-	char where[48];
+	char where[48], *line;
+	int len;
 
 	out->rec.file = r->file;
 	out->rec.line = r->line;
 	out->rec.column = r->column;
-	put("finding");
-	put_field(out->rec.check);
-	put_field(out->rec.subject);
-	put_field(out->rec.file);
-	put_number(out->rec.line);
-	put_number(out->rec.column);
-	put_field(out->rec.state);
-	put_field(out->rec.feature);
-	put_field(out->rec.place);
-	put_field(out->rec.expected);
-	put_field(out->rec.fix);
-	put_field(out->rec.message);
+	len = finding_record_format(NULL, 0, &out->rec);
+	line = (char *)malloc(len + 1);
+	if (!line)
+		abort();
+	finding_record_format(line, len + 1, &out->rec);
+	put(line);
 	put("\n");
+	free(line);
 	if (out->action == ACTION_NONE)
 		return;
-	snprintf(where, sizeof(where), "action\t%d\t%d", r->line, r->column);
+	snprintf(where, sizeof(where), "action\t%d\t%d\t%s\t", r->line,
+		 r->column, actions[out->action]);
 	put(where);
-	put_field(actions[out->action]);
-	put_field(out->action_arg);
+	put(out->action_arg[0] ? out->action_arg : "-");
 	put("\n");
 }
 

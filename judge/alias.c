@@ -88,7 +88,7 @@ bool judge_alias_query(const struct cpuid_model *m, const char *api,
 	judge_word(out, CHECK, name ? name : a->name, name, aplace,
 		   "%s(%s): %s is %s, an alias of %s (%s); KVM must never query an alias, the answer is meaningless (KVM honours only the original); query %s instead",
 		   api, label, label, aplace, original, oplace, original);
-	judge_expect(out, ACTION_REWRITE, original, "%s(%s)", api, original);
+	judge_expect(out, ACTION_REWRITE, original, "%s", original);
 	return true;
 }
 
@@ -105,10 +105,18 @@ static const struct alias_fact *alias_read(const struct judge_read *r,
 	return facts_alias_of(rp);
 }
 
-/* An alias read: what it should have tested instead. */
-static bool expect_test_of(struct judge_finding *out, const char *oplace)
+/*
+ * An alias read of the feature at @op: the finding is about that place,
+ * and its register is what should have been read.
+ */
+static bool expect_test_of(struct judge_finding *out,
+			   const struct cpuid_place *op)
 {
-	judge_expect(out, ACTION_NONE, NULL, "a test of %s", oplace);
+	struct cpuid_place reg = *op;
+
+	format_place(out->place, sizeof(out->place), op);
+	reg.bit = -1;
+	format_place(out->expected, sizeof(out->expected), &reg);
 	return true;
 }
 
@@ -141,7 +149,7 @@ bool judge_alias_mask(const struct cpuid_model *m, const struct judge_read *r,
 	judge_word(out, CHECK, name, name, rplace,
 		   "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless; test %s in %s instead (e.g. guest_cpu_cap_has())",
 		   how, rplace, name, oplace, name, oplace);
-	return expect_test_of(out, oplace);
+	return expect_test_of(out, &fp);
 }
 
 /* Bit @bit of constant @mask applied to @r: the alias of something? */
@@ -161,10 +169,10 @@ bool judge_alias_mask_bit(const struct cpuid_model *m,
 		return false;
 	original = original_name(m, a);
 	alias_places(&rp, &a->original, rplace, oplace);
-	judge_word(out, CHECK, original, NULL, rplace,
+	judge_word(out, CHECK, original, original, rplace,
 		   "the mask %#lx reads %s, the alias of %s (%s); KVM must never query an alias, the answer is meaningless; test %s in %s instead",
 		   mask, rplace, original, oplace, original, oplace);
-	return expect_test_of(out, oplace);
+	return expect_test_of(out, &a->original);
 }
 
 bool judge_alias_advertised(const struct cpuid_model *m,
@@ -200,12 +208,11 @@ bool judge_alias_advertised(const struct cpuid_model *m,
 		 name ? (use->wrapper ? feature_short_name(name) : name) : "?");
 	format_place(aplace, sizeof(aplace), &lp);
 	format_place(oplace, sizeof(oplace), &a->original);
-	judge_word(out, CHECK, original, name, aplace,
+	judge_word(out, CHECK, original, original, oplace,
 		   "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model; add %s to that list or drop the alias",
 		   written, aplace, original, oplace, home->api,
 		   cpuid_model_word_name(m, ow), home->line, original,
 		   original);
-	judge_expect(out, ACTION_NONE, NULL, "%s in the %s list", original,
-		     cpuid_model_word_name(m, ow));
+	judge_expect(out, ACTION_NONE, NULL, "%s", original);
 	return true;
 }

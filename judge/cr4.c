@@ -50,6 +50,18 @@ static void describe_gates(char *buf, size_t len, const struct cr4_fact *f)
 	}
 }
 
+/* Where feature @number lives, into @buf ("" if unknown). */
+static const char *place_of(const struct cpuid_model *m, long number,
+			    char *buf)
+{
+	struct cpuid_place p;
+
+	buf[0] = '\0';
+	if (cpuid_model_place_of(m, cpuid_model_translate(m, number), &p))
+		format_place(buf, PLACE_LEN, &p);
+	return buf;
+}
+
 static bool allowed(const struct cpuid_model *m, int bit)
 {
 	return m->have_cr4_allowed && (m->cr4_allowed & (1UL << bit));
@@ -67,7 +79,7 @@ int judge_cr4_reserved_bits(const struct cpuid_model *m,
 			    const struct judge_cr4_macro *rb,
 			    struct judge_finding *out, int max)
 {
-	char gates[256], fix[512], place[PLACE_LEN], subject[32];
+	char gates[256], fix[512], place[PLACE_LEN], subject[32], feature[64];
 	int i, g, k, n = 0;
 
 	for (i = 0; i < facts.nr_cr4 && n < max; i++) {
@@ -88,12 +100,13 @@ int judge_cr4_reserved_bits(const struct cpuid_model *m,
 				    enumerates(m, f, gate->number[k]))
 					continue;
 				judge_word(&out[n], CHECK, subject,
-					   gate->feature[k], NULL,
+					   gate->feature[k],
+					   place_of(m, gate->number[k], place),
 					   "CR4.%s is gated on %s, which does not enumerate it; CR4.%s is enumerated by %s; check that instead",
 					   f->name, gate->feature[k], f->name,
 					   gates);
-				judge_expect(&out[n], ACTION_NONE, NULL,
-					     "a gate on %s", gates);
+				judge_expect(&out[n], ACTION_NONE, NULL, "%s",
+					     gates);
 				out[n++].at = g;
 			}
 		}
@@ -109,10 +122,12 @@ int judge_cr4_reserved_bits(const struct cpuid_model *m,
 				 "a check of %s that sets X86_CR4_%s when none is present",
 				 gates, f->name);
 		format_place(place, sizeof(place), &f->gate[0].place);
-		judge_word(&out[n], CHECK, subject, NULL, place,
+		snprintf(feature, sizeof(feature), "X86_FEATURE_%s",
+			 f->gate[0].feature);
+		judge_word(&out[n], CHECK, subject, feature, place,
 			   "CR4.%s: CR4_RESERVED_BITS lets a guest set CR4.%s, but %s() never checks %s, which enumerates it, so a guest whose CPUID lacks it can still set the bit; add %s",
 			   f->name, f->name, rb->name, gates, fix);
-		judge_expect(&out[n], ACTION_NONE, NULL, "%s", fix);
+		judge_expect(&out[n], ACTION_NONE, NULL, "%s", gates);
 		out[n++].at = -1;
 	}
 	return n;
@@ -181,8 +196,7 @@ int judge_cr4_tuple(const struct cpuid_model *m, const struct judge_read *r,
 		judge_word(&out[n], CHECK, name, name, fplace,
 			   "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s; read %s",
 			   cr4, name, fplace, rplace, other, freg);
-		judge_expect(&out[n++], ACTION_NONE, NULL, "a test of %s",
-			     freg);
+		judge_expect(&out[n++], ACTION_NONE, NULL, "%s", freg);
 	}
 	for (bit = 0; bit < 64 && n + 2 <= max; bit++) {
 		const struct cr4_fact *f;
@@ -198,15 +212,16 @@ int judge_cr4_tuple(const struct cpuid_model *m, const struct judge_read *r,
 			judge_word(&out[n], CHECK, subject, name, fplace,
 				   "cr4_fixed1 tuple sets CR4.%s when the guest has %s, which does not enumerate it; CR4.%s is enumerated by %s",
 				   f->name, name, f->name, gates);
-			judge_expect(&out[n++], ACTION_NONE, NULL,
-				     "a test of %s", gates);
+			/* its last clause says what does: no fix */
+			judge_no_fix(&out[n]);
+			judge_expect(&out[n++], ACTION_NONE, NULL, "%s",
+				     gates);
 		}
 		if (never_allowed(m, bit)) {
 			judge_word(&out[n], CHECK, subject, name, fplace,
 				   "cr4_fixed1 tuple advertises CR4.%s to L1 as settable in VMX operation, but CR4_RESERVED_BITS never allows CR4.%s, so KVM rejects it; drop the tuple or allow the bit",
 				   f->name, f->name);
-			judge_expect(&out[n++], ACTION_NONE, NULL,
-				     "no tuple for CR4.%s", f->name);
+			n++;
 		}
 	}
 	return n;
@@ -233,8 +248,7 @@ int judge_cr4_fixed1_missing(const struct judge_cr4_macro *rb,
 				   "%s() never sets CR4.%s in cr4_fixed1, but %s() lets a guest with %s set it; L2 can't use CR4.%s",
 				   fn, f->name, rb->name,
 				   rb->gate[g].feature[0], f->name);
-			judge_expect(&out[n++], ACTION_NONE, NULL,
-				     "a cr4_fixed1 tuple for CR4.%s", f->name);
+			judge_no_fix(&out[n++]);
 		}
 	return n;
 }

@@ -254,6 +254,8 @@ void judge_word(struct judge_finding *out, const char *check,
 void judge_expect(struct judge_finding *out, enum judge_action action, const char *arg,
 		  const char *fmt, ...) __printf(4, 5);
 
+void judge_no_fix(struct judge_finding *out);
+
 const struct judge_list *judge_list_for_word(const struct judge_lists *l,
 					     int word);
 bool judge_list_declares(const struct judge_list *list, long kvm_number);

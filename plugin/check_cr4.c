@@ -341,7 +341,6 @@ static void cr4_end_function(tree fndecl)
 
 struct cpuidcheck_check check_cr4 = {
 	.name		= CHECK,
-	.enabled	= true,
 	.begin_function	= cr4_begin_function,
 	.on_call	= cr4_on_call,
 	.on_mask	= on_mask,
