@@ -348,11 +348,6 @@ bool model_word_is_kernel(int word)
 	       !model.word[word].kvm_only;
 }
 
-int model_word_of_place(const struct cpuid_place *place)
-{
-	return cpuid_model_word_of_place(&model, place);
-}
-
 /* ---- feature macros ---- */
 
 /* Names as GCC knows them: its preprocessor's macros, its enumerators. */
@@ -437,14 +432,6 @@ const char *model_feature_name(long number)
 		name = cpuid_model_feature_name(&model, number);
 	}
 	return name;
-}
-
-/* The feature KVM means by bit @bit of word @word, if it has a name. */
-const char *model_feature_at(int word, int bit)
-{
-	if (!learned.features_loaded)
-		load_features();
-	return cpuid_model_feature_at(&model, word, bit);
 }
 
 static bool macro_defined(void *ctx, const char *name)
