@@ -275,6 +275,37 @@ static void judge_rawmask(const char *check, struct header_model *h,
 		put_finding(r, &found);
 }
 
+/* rawconst MASK FUNCTION INDEX REG FILE LINE COLUMN: each alias bit */
+static void judge_rawconst(const char *check, struct header_model *h,
+			   const struct record *r)
+{
+	struct judge_finding found;
+	struct judge_read read;
+	long mask, v;
+	int bit;
+
+	memset(&read, 0, sizeof(read));
+	read.reg = arch_reg_named(r->f[4]);
+	if (strcmp(check, "cpuid-alias") || read.reg < 0 ||
+	    !headers_eval(h, r->f[1], &mask) || !opt(r->f[2]) ||
+	    !headers_eval(h, r->f[2], &v))
+		return;
+	read.function_known = true;
+	read.function = v;
+	read.index_known = !facts_function_indexed(read.function);
+	if (opt(r->f[3])) {
+		if (!headers_eval(h, r->f[3], &v))
+			return;
+		read.index_known = true;
+		read.index = v;
+	}
+	for (bit = 0; bit < 32; bit++)
+		if (judge_alias_mask_bit(headers_cpuid_model(h), &read,
+					 (unsigned long)mask & 0xffffffffUL, bit,
+					 &found))
+			put_finding(r, &found);
+}
+
 /* ---- query ---- */
 
 static void judge_query(const char *check, struct header_model *h,
@@ -375,6 +406,7 @@ static const struct {
 } kinds[] = {
 	{ "declare", 10, 5 },
 	{ "rawmask", 9, 6 },
+	{ "rawconst", 8, 5 },
 	{ "query", 7, 4 },
 	{ "fixed1", 10, 7 },
 	{ "reserved-bits", 2, -1 },
@@ -457,6 +489,8 @@ CPUIDJUDGE_API const char *cpuidjudge_judge(const char *check, const char *file,
 			nr++;
 		} else if (!strcmp(r.f[0], "rawmask")) {
 			judge_rawmask(check, h, &r);
+		} else if (!strcmp(r.f[0], "rawconst")) {
+			judge_rawconst(check, h, &r);
 		} else if (!strcmp(r.f[0], "query")) {
 			judge_query(check, h, &r);
 		} else if (!strcmp(check, "cpuid-cr4") &&
