@@ -167,7 +167,7 @@ void patch_info_free(struct patch_info *p);
 /* ---- unitcache.c: per-unit results keyed by what the compile read ---- */
 char **unit_keys(struct argv *const *cmds, int n, const char *ov,
 		 const char *run, const char *extra);
-bool unitcache_get(const char *key, const char *ov,
+bool unitcache_get(const char *key, const char *ov, const char *shadows,
 		   const char *run, char **log, char **rec);
 void unitcache_put(const char *key, const char *depfile, const char *cwd,
 		   const char *ov, const char *run, const char *log,
@@ -443,6 +443,7 @@ enum apply_result overlay_apply(const char *dir, const char *diff,
 				int strip, const char *what);
 bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
 		      char *const *files, int n);
+char *overlay_shadows(const char *ksrc, const char *dir);
 void check_state(struct options *o, const char *ksrc, const char *dir,
 		 struct findings *fs, const char *what, bool is_base);
 void step_findings(const struct findings *prev, const struct findings *now,

@@ -12,6 +12,7 @@
  * (diff.c) before it is used.
  */
 #include <errno.h>
+#include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -239,6 +240,46 @@ bool overlay_copy(const char *ksrc, const char *dir, char *const *files,
 		free(to);
 	}
 	return ok;
+}
+
+static struct sbuf *shadow_names;
+static const char *shadow_tree;
+static size_t shadow_skip;
+
+static int add_shadow(const char *path, const struct stat *st, int flag,
+		      struct FTW *ftw)
+{
+	const char *rel = path + shadow_skip;
+	char *in_tree;
+
+	if (flag != FTW_F && flag != FTW_SL)
+		return 0;
+	in_tree = xasprintf("%s/%s", shadow_tree, rel);
+	if (!under_kvm_dirs(rel) || !is_file(in_tree))
+		sb_printf(shadow_names, "%s\n", path + ftw->base);
+	free(in_tree);
+	return 0;
+}
+
+/*
+ * The base names ("\nNAME\n...") of the files in overlay @dir that can
+ * stand in for a file a unit read from @ksrc: the overlay's include
+ * directories come before the tree's, and a quoted include looks in the
+ * overlay's KVM directories first.  Those are the files the tree does not
+ * have at their path and those outside the KVM directories (which the
+ * overlay has only when a patch changes them).
+ */
+char *overlay_shadows(const char *ksrc, const char *dir)
+{
+	struct sbuf names = { 0 };
+
+	sb_puts(&names, "\n");
+	shadow_names = &names;
+	shadow_tree = ksrc;
+	shadow_skip = strlen(dir) + 1;
+	nftw(dir, add_shadow, 16, FTW_PHYS);
+	shadow_names = NULL;
+	return names.s;
 }
 
 /*

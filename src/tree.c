@@ -53,9 +53,14 @@ static void overlay_cmd(struct argv *out, const struct argv *cmd,
 		rel = tree_relative(dir ? dir : file, cwd, ksrc, NULL);
 		alt = xasprintf("%s/%s", ov, rel);
 		if (dir) {
-			/* the overlay's directory first, then the tree's */
-			if (is_dir(alt))
-				av_addf(out, "-I%s", alt);
+			/*
+			 * The overlay's directory first, then the tree's.
+			 * It is made if the patch has none, so a unit's
+			 * command (its cache key) is the same whatever
+			 * files a patch touches.
+			 */
+			mkdir_p(alt);
+			av_addf(out, "-I%s", alt);
 			av_addf(out, "-I%s", dir);
 		} else {
 			av_add(out, is_file(alt) ? alt : file);
@@ -249,48 +254,27 @@ static void plugin_args(struct argv *a, const struct options *o,
 	}
 }
 
-/* The names of the files in @dir, one a line, sorted (for a cache key). */
-static struct sbuf *names_out;
-static size_t names_skip;
-
-static int add_name_line(const char *path, const struct stat *st, int flag,
-			 struct FTW *ftw)
-{
-	if (flag == FTW_F || flag == FTW_SL)
-		sb_printf(names_out, "%s\n", path + names_skip);
-	return 0;
-}
-
 /*
  * What a unit's result depends on besides its command and files: the
- * compiler, the plugin, the suppressions, and which files a patch's
- * overlay has (a file it adds may shadow another on the include path).
+ * compiler, the plugin and the suppressions.  A file a patch's overlay
+ * adds may shadow another on the include path: the cache checks that
+ * when it validates a result (unitcache.c).
  */
 static char *key_extra(const char *cc, const char *plugin,
-		       const char *rundir, const char *ovdir)
+		       const char *rundir)
 {
 	char *sup = xasprintf("%s/suppress", rundir), *ver, *s;
 	char *sup_text = read_file(sup, NULL);
-	struct sbuf names = { 0 };
 
-	sb_add(&names, "", 0);
-	if (ovdir) {
-		names_out = &names;
-		names_skip = strlen(ovdir);
-		nftw(ovdir, add_name_line, 16, FTW_PHYS);
-		sort_lines(names.s);
-	}
 	ver = capture_cmd(NULL, NULL, cc, "--version", NULL);
 	ver[strcspn(ver, "\n")] = '\0';
-	s = xasprintf("cc %s\nplugin %s\nsuppress %016llx %zu\noverlay %016llx %zu\n",
+	s = xasprintf("cc %s\nplugin %s\nsuppress %016llx %zu\n",
 		      ver, file_id(plugin, rundir),
 		      hash_str(sup_text ? sup_text : "", 0),
-		      sup_text ? strlen(sup_text) : 0,
-		      hash_str(names.s, 0), names.len);
+		      sup_text ? strlen(sup_text) : 0);
 	free(ver);
 	free(sup);
 	free(sup_text);
-	free(names.s);
 	return s;
 }
 
@@ -377,12 +361,14 @@ static void run_units(struct unit **v, int n, int jobs, const char *cwd,
  * (its dependency list, its records in a directory of its own).
  */
 static void take_or_prepare(struct unit *u, int i, bool rebuild,
-			    const char *ovdir, const char *rundir)
+			    const char *ovdir, const char *shadows,
+			    const char *rundir)
 {
 	char *recdir = unit_path(rundir, i, ".rec.d"), *log, *rec, *t;
 
 	mkdir_p(recdir);
-	if (!rebuild && unitcache_get(u->key, ovdir, rundir, &log, &rec)) {
+	if (!rebuild && unitcache_get(u->key, ovdir, shadows, rundir, &log,
+					   &rec)) {
 		t = xasprintf("%s/cached.rec", recdir);
 		u->cached = write_file(u->log, log, strlen(log)) &&
 			    write_file(t, rec, strlen(rec));
@@ -447,6 +433,7 @@ int run_plugin(const struct options *o, const char *ksrc,
 	       const struct overlay *ov, struct findings *fs)
 {
 	char *cwd, *plugin = plugin_path(o), *rundir, *records, *extra;
+	char *shadows;
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
 	const char *ovdir = ov ? ov->dir : NULL;
 	struct argv pargs = { 0 }, **cmds;
@@ -461,7 +448,7 @@ int run_plugin(const struct options *o, const char *ksrc,
 	rundir = scratch_dir("run");
 	plugin_args(&pargs, o, plugin, rundir);
 	unitcache_forget();
-	extra = key_extra(cc, plugin, rundir, ovdir);
+	extra = key_extra(cc, plugin, rundir);
 	cmds = xmalloc(n * sizeof(*cmds));
 	for (i = 0; i < n; i++) {
 		struct argv *r = &v[i]->run;
@@ -485,14 +472,16 @@ int run_plugin(const struct options *o, const char *ksrc,
 		cmds[i] = r;
 	}
 	keys = unit_keys(cmds, n, ovdir, rundir, extra);
+	shadows = ovdir ? overlay_shadows(ksrc, ovdir) : NULL;
 	for (i = 0; i < n; i++) {
 		v[i]->key = keys[i];
-		take_or_prepare(v[i], i, o->rebuild, ovdir, rundir);
+		take_or_prepare(v[i], i, o->rebuild, ovdir, shadows, rundir);
 		/* a plugin that does not load is an error, not "no findings" */
 		if (!v[i]->cached && !probed++)
 			probe_plugin(cc, plugin, rundir);
 	}
 	free(keys);
+	free(shadows);
 	free(cmds);
 	run_units(v, n, jobs_of(o), cwd, ovdir, rundir);
 	for (i = 0; i < n; i++) {
