@@ -73,6 +73,7 @@ check: deps
 	$(MAKE) check-review
 	$(MAKE) check-series
 	$(MAKE) check-cocci
+	$(MAKE) check-agreement
 	$(MAKE) check-kernel-6.12
 	$(MAKE) check-style
 
@@ -92,6 +93,7 @@ check-kernel: $(PLUGIN)
 	@scripts/deps.sh $(DEPS_SETS) kernel cocci
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 5.10 6.1 6.12 sid
 	$(MAKE) check-cocci-kernel
+	$(MAKE) check-agreement-kernel
 	$(MAKE) check-program-kernel
 	$(MAKE) check-review-map
 	$(MAKE) check-review-kernel

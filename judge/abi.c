@@ -57,28 +57,6 @@ static void put(const char *s)
 	answer_len += n;
 }
 
-/* A field: "-" for none, tabs and line ends made spaces. */
-static void put_field(const char *s)
-{
-	char one[2] = { 0, 0 };
-
-	put("\t");
-	if (!s || !*s)
-		s = "-";
-	for (; *s; s++) {
-		one[0] = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
-		put(one);
-	}
-}
-
-static void put_number(long n)
-{
-	char digits[24];
-
-	snprintf(digits, sizeof(digits), "%ld", n);
-	put_field(digits);
-}
-
 CPUIDJUDGE_API int cpuidjudge_facts(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -164,48 +142,31 @@ static const char *wrapper_of(const char *field)
 								       NULL;
 }
 
-static int reg_of(const char *name)
-{
-	static const char *const regs[NR_ARCH_REGS] = {
-		"eax", "ebx", "ecx", "edx"
-	};
-	int i;
-
-	for (i = 0; i < NR_ARCH_REGS; i++)
-		if (!strcasecmp(name, regs[i]))
-			return i;
-	return -1;
-}
-
 static void put_finding(const struct record *r, struct judge_finding *out)
 {
 	static const char *const actions[] = {
 		NULL, "move", "remove", "rewrite"
 	};
-	char where[48];
+	char where[48], *line;
+	int len;
 
 	out->rec.file = r->file;
 	out->rec.line = r->line;
 	out->rec.column = r->column;
-	put("finding");
-	put_field(out->rec.check);
-	put_field(out->rec.subject);
-	put_field(out->rec.file);
-	put_number(out->rec.line);
-	put_number(out->rec.column);
-	put_field(out->rec.state);
-	put_field(out->rec.feature);
-	put_field(out->rec.place);
-	put_field(out->rec.expected);
-	put_field(out->rec.fix);
-	put_field(out->rec.message);
+	len = finding_record_format(NULL, 0, &out->rec);
+	line = (char *)malloc(len + 1);
+	if (!line)
+		abort();
+	finding_record_format(line, len + 1, &out->rec);
+	put(line);
 	put("\n");
+	free(line);
 	if (out->action == ACTION_NONE)
 		return;
-	snprintf(where, sizeof(where), "action\t%d\t%d", r->line, r->column);
+	snprintf(where, sizeof(where), "action\t%d\t%d\t%s\t", r->line,
+		 r->column, actions[out->action]);
 	put(where);
-	put_field(actions[out->action]);
-	put_field(out->action_arg);
+	put(out->action_arg[0] ? out->action_arg : "-");
 	put("\n");
 }
 
@@ -271,8 +232,10 @@ static bool judge_declares(const char *check, struct header_model *h,
 		use.local = opt(d[i].r.f[9]);
 		if (d[i].number < 0 || l->leaf < 0)
 			continue;
-		if (!strcmp(check, "cpuid-leaf") &&
-		    judge_leaf_use(m, &lists, l, &use, &found))
+		if ((!strcmp(check, "cpuid-leaf") &&
+		     judge_leaf_use(m, &lists, l, &use, &found)) ||
+		    (!strcmp(check, "cpuid-alias") &&
+		     judge_alias_advertised(m, &lists, l, &use, &found)))
 			put_finding(&d[i].r, &found);
 	}
 	free(list);
@@ -282,28 +245,151 @@ static bool judge_declares(const char *check, struct header_model *h,
 
 /* ---- rawmask ---- */
 
+/*
+ * What FUNCTION, INDEX, REG say is read: false if the function or register
+ * is unknown.  No sub-leaf given: known (0) for a function that takes none.
+ */
+static bool read_of(struct header_model *h, const char *fn, const char *idx,
+		    const char *reg, struct judge_read *read)
+{
+	long v;
+
+	memset(read, 0, sizeof(*read));
+	read->reg = arch_reg_named(reg);
+	if (read->reg < 0 || !opt(fn) || !headers_eval(h, fn, &v))
+		return false;
+	read->function_known = true;
+	read->function = v;
+	read->index_known = !facts_function_indexed(read->function);
+	if (!opt(idx))
+		return true;
+	read->index_known = true;
+	read->index = 0;
+	if (!headers_eval(h, idx, &v))
+		return false;
+	read->index = v;
+	return true;
+}
+
 static void judge_rawmask(const char *check, struct header_model *h,
 			  const struct record *r)
 {
 	const struct cpuid_model *m = headers_cpuid_model(h);
 	struct judge_finding found;
 	struct judge_read read;
-	long number, v;
+	long number;
 
-	memset(&read, 0, sizeof(read));
-	read.reg = reg_of(r->f[5]);
-	if (!feature_number(h, r->f[1], &number) || read.reg < 0 ||
-	    !opt(r->f[3]) || !headers_eval(h, r->f[3], &v))
+	if (!feature_number(h, r->f[1], &number) ||
+	    !read_of(h, r->f[3], r->f[4], r->f[5], &read))
 		return;
-	read.function_known = true;
-	read.function = v;
-	if (opt(r->f[4]) && headers_eval(h, r->f[4], &v)) {
-		read.index_known = true;
-		read.index = v;
-	}
-	if (!strcmp(check, "cpuid-leaf") &&
-	    judge_leaf_mask(m, &read, number, wrapper_of(r->f[2]), &found))
+	if ((!strcmp(check, "cpuid-leaf") &&
+	     judge_leaf_mask(m, &read, number, wrapper_of(r->f[2]), &found)) ||
+	    (!strcmp(check, "cpuid-alias") &&
+	     judge_alias_mask(m, &read, number, wrapper_of(r->f[2]), &found)))
 		put_finding(r, &found);
+}
+
+/* rawconst MASK FUNCTION INDEX REG FILE LINE COLUMN: each alias bit */
+static void judge_rawconst(const char *check, struct header_model *h,
+			   const struct record *r)
+{
+	struct judge_finding found;
+	struct judge_read read;
+	long mask;
+	int bit;
+
+	if (strcmp(check, "cpuid-alias") || !headers_eval(h, r->f[1], &mask) ||
+	    !read_of(h, r->f[2], r->f[3], r->f[4], &read))
+		return;
+	for (bit = 0; bit < 32; bit++)
+		if (judge_alias_mask_bit(headers_cpuid_model(h), &read,
+					 (unsigned long)mask & 0xffffffffUL, bit,
+					 &found))
+			put_finding(r, &found);
+}
+
+/* ---- query ---- */
+
+static void judge_query(const char *check, struct header_model *h,
+			const struct record *r)
+{
+	struct judge_finding found;
+	long number;
+
+	if (!strcmp(check, "cpuid-alias") &&
+	    feature_number(h, r->f[1], &number) &&
+	    judge_alias_query(headers_cpuid_model(h), r->f[2], number, &found))
+		put_finding(r, &found);
+}
+
+/* ---- cpuid-cr4 ---- */
+
+#define MAX_FINDINGS 128
+
+static struct judge_finding *findings(void)
+{
+	static struct judge_finding *found;
+
+	if (!found)
+		found = (struct judge_finding *)malloc(MAX_FINDINGS *
+						       sizeof(*found));
+	if (!found)
+		abort();
+	return found;
+}
+
+/* CR4.@name's mask, if data/cpuid-facts knows it */
+static unsigned long cr4_bits(const char *name)
+{
+	int i;
+
+	if (!strncmp(name, "X86_CR4_", 8))
+		name += 8;
+	for (i = 0; i < facts.nr_cr4; i++)
+		if (!strcmp(facts.cr4[i].name, name))
+			return 1UL << facts.cr4[i].bit;
+	return 0;
+}
+
+/* fixed1 CR4BIT FEATURE WRAPPER FUNCTION INDEX REG FILE LINE COLUMN */
+static void judge_fixed1(struct header_model *h, const struct record *r)
+{
+	struct judge_finding *found = findings();
+	unsigned long bits = cr4_bits(r->f[1]);
+	struct judge_read read;
+	long number;
+	int i, n;
+
+	/* a lookup Coccinelle cannot see: the register only (judge/cr4.c) */
+	if (!read_of(h, r->f[4], r->f[5], r->f[6], &read) &&
+	    (read.reg < 0 || read.function_known))
+		return;
+	if (!bits || !feature_number(h, r->f[2], &number))
+		return;
+	n = judge_cr4_tuple(headers_cpuid_model(h), &read, bits, number,
+			    found, MAX_FINDINGS);
+	for (i = 0; i < n; i++)
+		put_finding(r, &found[i]);
+}
+
+/* reserved-bits FILE: the macro's findings at its #define or a gate */
+static void judge_reserved(struct header_model *h, const struct record *r)
+{
+	const struct cr4_macro_text *c = headers_cr4_macro(h, r->f[1]);
+	struct judge_finding *found = findings();
+	struct record at = *r;
+	int i, n;
+
+	if (!c)
+		return;
+	n = judge_cr4_reserved_bits(headers_cpuid_model(h),
+				    headers_cr4_gates(c), found, MAX_FINDINGS);
+	for (i = 0; i < n; i++) {
+		at.line = found[i].at < 0 ? headers_cr4_def_line(c) :
+			  headers_cr4_gate_line(c, found[i].at);
+		at.column = 0;
+		put_finding(&at, &found[i]);
+	}
 }
 
 /* ---- the entry point ---- */
@@ -315,6 +401,7 @@ static const struct {
 } kinds[] = {
 	{ "declare", 10, 5 },
 	{ "rawmask", 9, 6 },
+	{ "rawconst", 8, 5 },
 	{ "query", 7, 4 },
 	{ "fixed1", 10, 7 },
 	{ "reserved-bits", 2, -1 },
@@ -397,6 +484,15 @@ CPUIDJUDGE_API const char *cpuidjudge_judge(const char *check, const char *file,
 			nr++;
 		} else if (!strcmp(r.f[0], "rawmask")) {
 			judge_rawmask(check, h, &r);
+		} else if (!strcmp(r.f[0], "rawconst")) {
+			judge_rawconst(check, h, &r);
+		} else if (!strcmp(r.f[0], "query")) {
+			judge_query(check, h, &r);
+		} else if (!strcmp(check, "cpuid-cr4") &&
+			   !strcmp(r.f[0], "fixed1")) {
+			judge_fixed1(h, &r);
+		} else if (!strcmp(check, "cpuid-cr4")) {
+			judge_reserved(h, &r);
 		}
 	}
 	if (ok && nr)

@@ -1,14 +1,30 @@
 # The Coccinelle engine: semantic-patches/, tests in tests/cocci/.
+# check-cocci: the unit cases (report mode, and patch mode's fix of every
+# wrong-word case, re-checked by the plugin), 6.12's seeds and all scripts
+# in all modes under the kernel's plain make coccicheck; check-cocci-kernel
+# the same on 6.1, 6.12 and 7.x.
 .PHONY: check-cocci check-cocci-kernel bench-cocci
 
-check-cocci:
+check-cocci: $(PLUGIN) build/libcpuidjudge.so
 	@scripts/deps.sh cocci
-	tests/cocci/run cases 6.12
+	CC="$(CC)" tests/cocci/run cases 6.12
 
-check-cocci-kernel:
+check-cocci-kernel: $(PLUGIN) build/libcpuidjudge.so
 	@scripts/deps.sh cocci
-	tests/cocci/run 6.1 6.12 7.2
+	CC="$(CC)" tests/cocci/run 6.1 6.12 7.2
 
-bench-cocci:
+bench-cocci: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 	@scripts/deps.sh cocci
 	bench/cocci 6.12
+
+# Both engines give the same findings (tests/agreement/run), but for the
+# differences listed with their reasons in tests/agreement/differences.
+.PHONY: check-agreement check-agreement-kernel
+
+check-agreement: $(PLUGIN) build/libcpuidjudge.so
+	@scripts/deps.sh cocci
+	CC="$(CC)" tests/agreement/run cases
+
+check-agreement-kernel: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
+	@scripts/deps.sh cocci
+	tests/agreement/run 6.1 6.12 7.2

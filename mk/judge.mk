@@ -22,3 +22,6 @@ install: install-judge
 install-judge: $(JUDGE_LIB)
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 644 $(JUDGE_LIB) $(DESTDIR)$(LIBDIR)/libcpuidjudge.so
+
+# The semantic patches judge through the library.
+check-cocci check-cocci-kernel bench-cocci: $(JUDGE_LIB)

@@ -260,14 +260,6 @@ const struct judge_lists *cap_lists_for_judge(struct cap_lists *scan)
 
 /* ---- the APIs that query or change KVM's view of a feature ---- */
 
-/* Functions that answer "does it have X?", any era. */
-static const char *const query_apis[] = {
-	"guest_cpuid_has", "guest_cpu_cap_has", "guest_can_use",
-	"kvm_cpu_cap_has", "kvm_cpu_cap_get", "__kvm_cpu_cap_has",
-	"cpuid_entry_has", "cpuid_entry_get",
-	"kvm_governed_feature_check_and_set",
-};
-
 /* The argument that is the feature number: the parameter named so. */
 tree feature_argument(tree call)
 {
@@ -283,20 +275,13 @@ tree feature_argument(tree call)
 	return CALL_EXPR_ARG(call, n - 1);
 }
 
-/* Functions that change what KVM advertises or what the guest has. */
-static const char *const set_apis[] = {
-	"kvm_cpu_cap_set", "kvm_cpu_cap_clear", "kvm_cpu_cap_check_and_set",
-	"guest_cpu_cap_set", "guest_cpu_cap_clear", "guest_cpu_cap_change",
-	"guest_cpuid_clear", "cpuid_entry_set", "cpuid_entry_clear",
-	"cpuid_entry_change", "kvm_governed_feature_set",
-};
-
+/* The APIs are the judge's (judge/alias.c): one list for every engine. */
 bool is_query_api(const char *name)
 {
-	return name_in(name, query_apis, ARRAY_SIZE(query_apis));
+	return judge_is_query_api(name);
 }
 
 bool is_set_api(const char *name)
 {
-	return name_in(name, set_apis, ARRAY_SIZE(set_apis));
+	return judge_is_set_api(name);
 }

@@ -16,7 +16,7 @@
 // Confidence: High
 // Copyright: (C) 2025 cpuidcheck contributors.
 // URL: https://coccinelle.gitlabpages.inria.fr/website
-// Options: --no-includes --include-headers
+// Options: --no-includes --include-headers --python /usr/bin/python3
 
 virtual report
 virtual org
@@ -46,17 +46,98 @@ def _cpuidcheck_dir():
 if _cpuidcheck_dir() not in sys.path:
     sys.path.insert(0, _cpuidcheck_dir())
 import cpuidcheck_facts as cf
+# The plugin's options, as environment: an unknown check or an unreadable
+# file stops spatch here, as it stops the compiler.
+cf.options()
 
-@script:python depends on org@
+// Token rules: spatch's prefilter skips a file without any of these
+// names, and every rule below depends on one of them (an identifier set
+// such as {F, SF} gives the prefilter nothing).
+@lists@
+@@
+(
+kvm_cpu_cap_mask(...)
+|
+kvm_cpu_cap_init_kvm_defined(...)
+|
+kvm_cpu_cap_init(...)
+)
+
+@queries@
+@@
+(
+guest_cpuid_has(...)
+|
+guest_cpu_cap_has(...)
+|
+guest_can_use(...)
+|
+kvm_cpu_cap_has(...)
+|
+kvm_cpu_cap_get(...)
+|
+__kvm_cpu_cap_has(...)
+|
+cpuid_entry_has(...)
+|
+cpuid_entry_get(...)
+|
+kvm_governed_feature_check_and_set(...)
+)
+
+@masks@
+@@
+(
+F(...)
+|
+feature_bit(...)
+|
+__feature_bit(...)
+|
+SF(...)
+)
+
+@finders@
+@@
+(
+kvm_find_cpuid_entry(...)
+|
+kvm_find_cpuid_entry_index(...)
+)
+
+@guards@
+expression E, E2;
+@@
+(
+E->function == E2
+|
+E->index == E2
+)
+
+@cpuidregs@
+@@
+(
+cpuid_eax(...)
+|
+cpuid_ebx(...)
+|
+cpuid_ecx(...)
+|
+cpuid_edx(...)
+)
+
+// The mode for cf.emit (a script rule that depends on no matching rule
+// would defeat the prefilter).
+@script:python depends on org && (lists || queries || masks)@
 @@
 cf.MODE = "org"
 
-@script:python depends on context@
+@script:python depends on context && (lists || queries || masks)@
 @@
 cf.MODE = "context"
 
 // Era 1 locals: unsigned int f_lm = F(LM);
-@decl@
+@decl depends on lists@
 type T;
 identifier v;
 identifier w = {F, SF, feature_bit, X86_64_F};
@@ -73,34 +154,37 @@ p << decl.p;
 @@
 cf.state(p[0].file).locals[v] = (w, n)
 
-@item@
+@item depends on lists@
 identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
                  kvm_cpu_cap_init};
 identifier leaf;
 expression e;
-position p;
+position p, pl;
 @@
-fn(leaf, ..., <+... e@p ...+>, ...)
+fn@pl(leaf, ..., <+... e@p ...+>, ...)
 
 @script:python@
 fn << item.fn;
 leaf << item.leaf;
 e << item.e;
 p << item.p;
+pl << item.pl;
 @@
-cf.collect_item(fn, leaf, e, p[0])
+cf.collect_item(fn, leaf, e, p[0], pl[0])
 
 @script:python depends on report || org || context@
 p << item.p;
 @@
 cf.emit(p[0], cf.judge_unbacked(p[0]), "cpuid-alias", cf.MODE)
 
-@query@
+// The query APIs of the judge (judge/alias.c), which decides; the feature
+// may be any expression the judge evaluates (X86_FEATURE_TSC + 32).
+@query depends on queries@
 identifier q = {guest_cpuid_has, guest_cpu_cap_has, guest_can_use,
-                kvm_cpu_cap_has, kvm_cpu_cap_get, cpuid_entry_has,
-                cpuid_entry_get, kvm_governed_feature_check_and_set,
-                guest_cpu_cap_check_and_set, kvm_cpu_cap_check_and_set};
-identifier X =~ "^(KVM_)?X86_FEATURE_";
+                kvm_cpu_cap_has, kvm_cpu_cap_get, __kvm_cpu_cap_has,
+                cpuid_entry_has, cpuid_entry_get,
+                kvm_governed_feature_check_and_set};
+expression X;
 position p;
 @@
 q(..., X@p)
@@ -119,16 +203,16 @@ p << query.p;
 ox; nx;
 @@
 v = cf.judge_query(q, X, p[0])
-ok = v is not None and v["fix"] is not None
+ok = v is not None and v["fix"] is not None and cf.is_identifier(X)
 coccinelle.ox = cocci.make_ident(X if ok else cf.NONE)
 coccinelle.nx = cocci.make_ident(v["fix"][1] if ok else cf.NONE)
 
-@depends on patch@
+@depends on patch && queries@
 identifier pq.ox, pq.nx;
 identifier q = {guest_cpuid_has, guest_cpu_cap_has, guest_can_use,
-                kvm_cpu_cap_has, kvm_cpu_cap_get, cpuid_entry_has,
-                cpuid_entry_get, kvm_governed_feature_check_and_set,
-                guest_cpu_cap_check_and_set, kvm_cpu_cap_check_and_set};
+                kvm_cpu_cap_has, kvm_cpu_cap_get, __kvm_cpu_cap_has,
+                cpuid_entry_has, cpuid_entry_get,
+                kvm_governed_feature_check_and_set};
 @@
 q(...,
 - ox
@@ -140,7 +224,7 @@ q(...,
 //   entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); on some path
 //   with no reassignment, or a guard entry->function == fn [&& entry->index
 //   == idx] around or beside the mask.  cpuid_REG(fn) & F(X) too.
-@rawfn exists@
+@rawfn depends on masks && finders exists@
 identifier ent;
 expression vcpu, fnv, idx, E2;
 identifier reg = {eax, ebx, ecx, edx};
@@ -178,18 +262,19 @@ ent@pe->reg ^ <+... w@p(n) ...+>
 
 @script:python@
 fnv << rawfn.fnv;
-idx << rawfn.idx = "0";
+idx << rawfn.idx = "-";
 p << rawfn.pe;
 @@
 cf.raw_origin(p[0], fnv, idx)
 
-@rawg@
+@rawg depends on masks && guards@
 identifier ent;
+identifier fld =~ "^function$";
 expression fnv;
 statement S;
 position ps;
 @@
-if (<+... ent->function == fnv ...+>) S@ps
+if (<+... ent->fld == fnv ...+>) S@ps
 
 @script:python@
 ent << rawg.ent;
@@ -198,13 +283,14 @@ ps << rawg.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "fn", fnv)
 
-@rawgi@
+@rawgi depends on masks && guards@
 identifier ent;
+identifier fld =~ "^index$";
 expression idx;
 statement S;
 position ps;
 @@
-if (<+... ent->index == idx ...+>) S@ps
+if (<+... ent->fld == idx ...+>) S@ps
 
 @script:python@
 ent << rawgi.ent;
@@ -213,7 +299,7 @@ ps << rawgi.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "idx", idx)
 
-@rawg2@
+@rawg2 depends on masks && guards@
 identifier ent;
 expression G;
 expression E;
@@ -229,7 +315,7 @@ p << rawg2.p;
 @@
 cf.raw_guard(p[0], ent, G)
 
-@rawuse@
+@rawuse depends on masks && (finders || guards)@
 expression ent;
 identifier reg = {eax, ebx, ecx, edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
@@ -258,7 +344,7 @@ pe << rawuse.pe;
 @@
 cf.emit(p[0], cf.judge_raw_use(reg, w, n, p[0], pe[0], ent, "cpuid-alias"), "cpuid-alias", cf.MODE)
 
-@rawcpuid@
+@rawcpuid depends on masks && cpuidregs@
 identifier cr = {cpuid_eax, cpuid_ebx, cpuid_ecx, cpuid_edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
 expression fnv, n;
@@ -273,13 +359,12 @@ w << rawcpuid.w;
 n << rawcpuid.n;
 p << rawcpuid.p;
 @@
-st = cf.state(p[0].file)
-cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), 0, cr[-3:], w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)
+cf.emit(p[0], cf.judge_raw(cf.evaluate(p[0].file, fnv), -1, cr[-3:], w, n, p[0], "cpuid-alias"), "cpuid-alias", cf.MODE)
 
 // ---------------------------------------------------------------- context
 // Mark exactly the findings the rules above recorded (cf.emit keeps their
 // positions): a wrapper call F(x) or a query argument / list element.
-@ctx depends on context@
+@ctx depends on context && lists@
 position p : script:python() { cf.is_bad(p[0]) };
 identifier f;
 expression E;
@@ -289,3 +374,29 @@ expression E;
 |
 * E@p
 )
+
+@ctxq depends on context && queries@
+position p : script:python() { cf.is_bad(p[0]) };
+identifier f;
+expression E;
+@@
+(
+* f@p(...)
+|
+* E@p
+)
+
+@ctxm depends on context && masks && (finders || guards || cpuidregs)@
+position p : script:python() { cf.is_bad(p[0]) };
+identifier f;
+expression E;
+@@
+(
+* f@p(...)
+|
+* E@p
+)
+
+@finalize:python@
+@@
+cf.finish()

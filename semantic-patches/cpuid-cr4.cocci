@@ -13,11 +13,12 @@
 // Confidence: Moderate
 // Copyright: (C) 2025 cpuidcheck contributors.
 // URL: https://coccinelle.gitlabpages.inria.fr/website
-// Options: --no-includes --include-headers
+// Options: --no-includes --include-headers --python /usr/bin/python3
 
 virtual report
 virtual org
 virtual patch
+virtual context
 
 @initialize:python@
 @@
@@ -42,12 +43,37 @@ def _cpuidcheck_dir():
 if _cpuidcheck_dir() not in sys.path:
     sys.path.insert(0, _cpuidcheck_dir())
 import cpuidcheck_facts as cf
+# The plugin's options, as environment: an unknown check or an unreadable
+# file stops spatch here, as it stops the compiler.
+cf.options()
 
-@script:python depends on org@
+// Token rules: spatch's prefilter skips a file without any of these
+// names, and every rule below depends on one of them.
+@tuples@
+@@
+cr4_fixed1_update(...)
+
+// A use of CR4_RESERVED_BITS, e.g. in a __cr4_reserved_bits() body
+// (Coccinelle parses a statement-expression macro's body).
+@reserved@
+position p;
+@@
+CR4_RESERVED_BITS@p
+
+// The mode for cf.emit (a script rule that depends on no matching rule
+// would defeat the prefilter).
+@script:python depends on org && (tuples || reserved)@
 @@
 cf.MODE = "org"
 
-@fixed1@
+// No fixes and no context marks (the main check reads a macro body): in
+// patch and context modes the rules still run and print nothing, so
+// spatch exits 0 as with a kernel script that has nothing to say.
+@script:python depends on (patch || context) && (tuples || reserved)@
+@@
+cf.MODE = "patch"
+
+@fixed1 depends on tuples@
 identifier B =~ "^X86_CR4_";
 identifier reg = {eax, ebx, ecx, edx};
 identifier w = {F, feature_bit, __feature_bit};
@@ -56,7 +82,7 @@ position p;
 @@
 cr4_fixed1_update(B@p, reg, w(n))
 
-@script:python depends on report || org@
+@script:python@
 B << fixed1.B;
 reg << fixed1.reg;
 w << fixed1.w;
@@ -65,28 +91,14 @@ p << fixed1.p;
 @@
 cf.emit(p[0], cf.judge_fixed1(B, reg, w, n, p[0]), "cpuid-cr4", cf.MODE)
 
-// A file that defines __cr4_reserved_bits(): the macro body is read as text.
-@anyfn@
-identifier f;
-position p;
+// A file that defines __cr4_reserved_bits(): the macro body is read as
+// text (Python), the #define found by its shape.
+@script:python@
+p << reserved.p;
 @@
-f@p(...) { ... }
+for pos, verdict in cf.check_cr4_reserved(p[0].file):
+    cf.emit(pos, verdict, "cpuid-cr4", cf.MODE)
 
-@script:python depends on report || org@
-p << anyfn.p;
+@finalize:python@
 @@
-for l in cf.check_cr4_reserved(p[0].file):
-    print(l)
-
-// A file with no function (only #defines and #includes) is read too.
-@anydef@
-identifier M;
-position p;
-@@
-#define M@p(...) ...
-
-@script:python depends on report || org@
-p << anydef.p;
-@@
-for l in cf.check_cr4_reserved(p[0].file):
-    print(l)
+cf.finish()

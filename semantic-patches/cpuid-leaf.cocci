@@ -17,7 +17,7 @@
 // Confidence: High
 // Copyright: (C) 2025 cpuidcheck contributors.
 // URL: https://coccinelle.gitlabpages.inria.fr/website
-// Options: --no-includes --include-headers --max-width 24
+// Options: --no-includes --include-headers --max-width 24 --python /usr/bin/python3
 
 virtual report
 virtual org
@@ -47,17 +47,76 @@ def _cpuidcheck_dir():
 if _cpuidcheck_dir() not in sys.path:
     sys.path.insert(0, _cpuidcheck_dir())
 import cpuidcheck_facts as cf
+# The plugin's options, as environment: an unknown check or an unreadable
+# file stops spatch here, as it stops the compiler.
+cf.options()
 
-@script:python depends on org@
+// Token rules: spatch's prefilter skips a file without any of these
+// names, and every rule below depends on one of them (an identifier set
+// such as {F, SF} gives the prefilter nothing).
+@lists@
+@@
+(
+kvm_cpu_cap_mask(...)
+|
+kvm_cpu_cap_init_kvm_defined(...)
+|
+kvm_cpu_cap_init(...)
+)
+
+@masks@
+@@
+(
+F(...)
+|
+feature_bit(...)
+|
+__feature_bit(...)
+|
+SF(...)
+)
+
+@finders@
+@@
+(
+kvm_find_cpuid_entry(...)
+|
+kvm_find_cpuid_entry_index(...)
+)
+
+@guards@
+expression E, E2;
+@@
+(
+E->function == E2
+|
+E->index == E2
+)
+
+@cpuidregs@
+@@
+(
+cpuid_eax(...)
+|
+cpuid_ebx(...)
+|
+cpuid_ecx(...)
+|
+cpuid_edx(...)
+)
+
+// The mode for cf.emit (a script rule that depends on no matching rule
+// would defeat the prefilter).
+@script:python depends on org && (lists || masks)@
 @@
 cf.MODE = "org"
 
-@script:python depends on context@
+@script:python depends on context && (lists || masks)@
 @@
 cf.MODE = "context"
 
 // Era 1 locals: unsigned int f_lm = F(LM);
-@decl@
+@decl depends on lists@
 type T;
 identifier v;
 identifier w = {F, SF, feature_bit, X86_64_F};
@@ -74,22 +133,23 @@ p << decl.p;
 @@
 cf.state(p[0].file).locals[v] = (w, n)
 
-@item@
+@item depends on lists@
 identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
                  kvm_cpu_cap_init};
 identifier leaf;
 expression e;
-position p;
+position p, pl;
 @@
-fn(leaf, ..., <+... e@p ...+>, ...)
+fn@pl(leaf, ..., <+... e@p ...+>, ...)
 
 @script:python@
 fn << item.fn;
 leaf << item.leaf;
 e << item.e;
 p << item.p;
+pl << item.pl;
 @@
-cf.collect_item(fn, leaf, e, p[0])
+cf.collect_item(fn, leaf, e, p[0], pl[0])
 
 @script:python depends on report || org || context@
 p << item.p;
@@ -101,7 +161,7 @@ cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", cf.MODE)
 //   entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); on some path
 //   with no reassignment, or a guard entry->function == fn [&& entry->index
 //   == idx] around or beside the mask.  cpuid_REG(fn) & F(X) too.
-@rawfn exists@
+@rawfn depends on masks && finders exists@
 identifier ent;
 expression vcpu, fnv, idx, E2;
 identifier reg = {eax, ebx, ecx, edx};
@@ -139,18 +199,19 @@ ent@pe->reg ^ <+... w@p(n) ...+>
 
 @script:python@
 fnv << rawfn.fnv;
-idx << rawfn.idx = "0";
+idx << rawfn.idx = "-";
 p << rawfn.pe;
 @@
 cf.raw_origin(p[0], fnv, idx)
 
-@rawg@
+@rawg depends on masks && guards@
 identifier ent;
+identifier fld =~ "^function$";
 expression fnv;
 statement S;
 position ps;
 @@
-if (<+... ent->function == fnv ...+>) S@ps
+if (<+... ent->fld == fnv ...+>) S@ps
 
 @script:python@
 ent << rawg.ent;
@@ -159,13 +220,14 @@ ps << rawg.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "fn", fnv)
 
-@rawgi@
+@rawgi depends on masks && guards@
 identifier ent;
+identifier fld =~ "^index$";
 expression idx;
 statement S;
 position ps;
 @@
-if (<+... ent->index == idx ...+>) S@ps
+if (<+... ent->fld == idx ...+>) S@ps
 
 @script:python@
 ent << rawgi.ent;
@@ -174,7 +236,7 @@ ps << rawgi.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "idx", idx)
 
-@rawg2@
+@rawg2 depends on masks && guards@
 identifier ent;
 expression G;
 expression E;
@@ -190,7 +252,7 @@ p << rawg2.p;
 @@
 cf.raw_guard(p[0], ent, G)
 
-@rawuse@
+@rawuse depends on masks && (finders || guards)@
 expression ent;
 identifier reg = {eax, ebx, ecx, edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
@@ -219,7 +281,7 @@ pe << rawuse.pe;
 @@
 cf.emit(p[0], cf.judge_raw_use(reg, w, n, p[0], pe[0], ent, "cpuid-leaf"), "cpuid-leaf", cf.MODE)
 
-@rawcpuid@
+@rawcpuid depends on masks && cpuidregs@
 identifier cr = {cpuid_eax, cpuid_ebx, cpuid_ecx, cpuid_edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
 expression fnv, n;
@@ -234,8 +296,7 @@ w << rawcpuid.w;
 n << rawcpuid.n;
 p << rawcpuid.p;
 @@
-st = cf.state(p[0].file)
-cf.emit(p[0], cf.judge_raw(st.tree.eval(fnv), 0, cr[-3:], w, n, p[0], "cpuid-leaf"), "cpuid-leaf", cf.MODE)
+cf.emit(p[0], cf.judge_raw(cf.evaluate(p[0].file, fnv), -1, cr[-3:], w, n, p[0], "cpuid-leaf"), "cpuid-leaf", cf.MODE)
 
 // ---------------------------------------------------------------- patch
 @script:python prm depends on patch@
@@ -298,17 +359,36 @@ fn(src, ..., <+...
 + newx
  ...+>, ...)
 
+// 6.14+: an element followed by another loses its own comma; the last one
+// is replaced by the one before it, so the list keeps the trailing comma
+// kvm_cpu_cap_init() needs (Coccinelle drops it with a last argument).
+// 6.1-6.13: a list of only the element becomes 0.
 @rm depends on patch@
 identifier prm.src;
 expression prm.old;
-expression E;
+expression E, E2;
 identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
                  kvm_cpu_cap_init};
 @@
 (
 kvm_cpu_cap_init(src, ...,
 - old,
+ E2, ...)
+|
+kvm_cpu_cap_init(src, ...,
+- E,
+- old
++ E
+ , ...)
+|
+kvm_cpu_cap_init(src,
+- old,
  ...)
+|
+fn(src,
+- old
++ 0
+ )
 |
 fn(src, <+...
 (
@@ -321,16 +401,24 @@ fn(src, <+...
  ...+>)
 )
 
+// 6.14+: after the last element, the anchor is replaced by itself and the
+// feature, so the list keeps its trailing comma.
 @add depends on patch@
 identifier padd.tl, padd.fxi;
 expression padd.anc, padd.fx;
+expression E2;
 identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined};
 @@
 (
 kvm_cpu_cap_init(tl, ...,
  anc,
 + fxi,
- ...)
+ E2, ...)
+|
+kvm_cpu_cap_init(tl, ...,
+- anc
++ anc, fxi
+ , ...)
 |
 fn(tl, <+...
 - anc
@@ -357,7 +445,7 @@ fn(tl, <+...
 // ---------------------------------------------------------------- context
 // Mark exactly the findings the rules above recorded (cf.emit keeps their
 // positions): a wrapper call F(x) or a query argument / list element.
-@ctx depends on context@
+@ctx depends on context && lists@
 position p : script:python() { cf.is_bad(p[0]) };
 identifier f;
 expression E;
@@ -367,3 +455,18 @@ expression E;
 |
 * E@p
 )
+
+@ctxm depends on context && masks && (finders || guards || cpuidregs)@
+position p : script:python() { cf.is_bad(p[0]) };
+identifier f;
+expression E;
+@@
+(
+* f@p(...)
+|
+* E@p
+)
+
+@finalize:python@
+@@
+cf.finish()

@@ -16,6 +16,7 @@
  * nothing (no "error") and the checker stays enabled.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -209,7 +210,13 @@ int checker_main(int argc, char **argv, bool error, bool sparse,
 	free(arg);
 	if (error)
 		av_add(&cmd, "-fplugin-arg-cpuidcheck_plugin-error");
-	recdir = scratch_dir("checker");
+	/* checker mode needs no cache: the records go to a temporary dir */
+	recdir = xasprintf("%s/cpuidcheck-rec.XXXXXX",
+			   getenv("TMPDIR") && *getenv("TMPDIR") ?
+			   getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(recdir))
+		die("cannot create %s: %s", recdir, strerror(errno));
+	scratch_register(recdir);
 	arg = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s", recdir);
 	av_addv(&cmd, arg, file, NULL);
 	free(arg);

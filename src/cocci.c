@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The Coccinelle engine (--engine=cocci|both): semantic-patches'
- * cpuidcheck-cocci driver over the tree's arch/x86/kvm, its report lines
- * read as findings (file, line, column, check and message: what they
- * hold).
+ * cpuidcheck-cocci driver over the tree's arch/x86/kvm.  Its finding
+ * records (judge/finding.h) are read as the plugin's are; a coccicheck
+ * report line gives file, line, column, check and message, what it holds.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -52,10 +52,12 @@ void run_cocci(const struct options *o, const char *ksrc,
 {
 	char *sp = find_part("semantic-patches/cpuidcheck-cocci",
 			     "share/cpuidcheck/semantic-patches/cpuidcheck-cocci");
-	char *out, *line, *save = NULL, *jobs, *env[3], *tmp, *rel;
+	char *out, *line, *save = NULL, *jobs, *env[3], *tmp;
 	const char *root = ov ? ov->dir : ksrc;
 	struct run r = { .cwd = root, .env = env, .err = "/dev/stdout" };
-	int status;
+	struct findings found = { 0 };
+	struct sbuf recs = { 0 };
+	int status, i;
 
 	if (!sp || access(sp, X_OK))
 		die("--engine=cocci: the Coccinelle engine (semantic-patches/cpuidcheck-cocci) is not available");
@@ -75,20 +77,31 @@ void run_cocci(const struct options *o, const char *ksrc,
 	free(tmp);
 	if (status)
 		die("--engine=cocci: %s failed (exit %d)", sp, status);
+	sb_add(&recs, "", 0);
 	for (line = strtok_r(out, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		struct finding f;
 
-		if (!report_line(line, &f))
-			continue;
-		rel = tree_relative(f.file, root, root, NULL);
-		free(f.file);
-		f.file = rel;
-		if (strstr(o->disable, f.check))
-			finding_free(&f);
-		else
-			findings_add(fs, &f);
+		if (starts_with(line, "finding\t"))
+			sb_printf(&recs, "%s\n", line);
+		else if (report_line(line, &f))
+			findings_add(&found, &f);
 	}
+	findings_from_records(recs.s, &found);
+	fs->suppressed += found.suppressed;
+	for (i = 0; i < found.n; i++) {
+		struct finding *f = &found.v[i];
+		char *rel = tree_relative(f->file, root, root, NULL);
+
+		free(f->file);
+		f->file = rel;
+		if (strstr(o->disable, f->check))
+			finding_free(f);
+		else
+			findings_add(fs, f);
+	}
+	free(found.v);
+	free(recs.s);
 	free(out);
 	free(sp);
 }
