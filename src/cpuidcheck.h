@@ -376,6 +376,7 @@ struct options {
 
 struct overlay {
 	const char *dir;	/* files that replace the tree's */
+	char *shadows;		/* names that can stand in for a tree file */
 };
 
 /* ---- build.c: the tree, its configuration, its units ---- */
@@ -445,7 +446,6 @@ enum apply_result overlay_apply(const char *dir, const char *diff,
 				int strip, const char *what);
 bool overlay_from_git(const char *ksrc, const char *rev, const char *dir,
 		      char *const *files, int n);
-char *overlay_shadows(const char *ksrc, const char *dir);
 void check_state(struct options *o, const char *ksrc, const char *dir,
 		 struct findings *fs, const char *what, bool is_base);
 void step_findings(const struct findings *prev, const struct findings *now,

@@ -269,7 +269,7 @@ static int add_shadow(const char *path, const struct stat *st, int flag,
  * have at their path and those outside the KVM directories (which the
  * overlay has only when a patch changes them).
  */
-char *overlay_shadows(const char *ksrc, const char *dir)
+static char *overlay_shadows(const char *ksrc, const char *dir)
 {
 	struct sbuf names = { 0 };
 
@@ -375,10 +375,13 @@ void check_state(struct options *o, const char *ksrc, const char *dir,
 		 struct findings *fs, const char *what, bool is_base)
 {
 	struct overlay ov = { .dir = dir };
-	int failed = check_tree(o, ksrc, dir ? &ov : NULL, fs);
-	char *more = failed > 1 ? xasprintf(" (and %d more units)",
-					    failed - 1) : "";
+	int failed;
+	char *more;
 
+	ov.shadows = dir ? overlay_shadows(ksrc, dir) : NULL;
+	failed = check_tree(o, ksrc, dir ? &ov : NULL, fs);
+	free(ov.shadows);
+	more = failed > 1 ? xasprintf(" (and %d more units)", failed - 1) : "";
 	if (!failed)
 		return;
 	if (is_base)
@@ -406,7 +409,9 @@ void map_tree(struct options *o, const char *ksrc, const char *ovdir,
 	struct model m = { 0 };
 
 	o->records = &rec;
+	ov.shadows = ovdir ? overlay_shadows(ksrc, ovdir) : NULL;
 	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs);
+	free(ov.shadows);
 	o->records = NULL;
 	model_from_records(&m, rec.s);
 	build_map(cm, &m, rec.s);

@@ -433,7 +433,7 @@ int run_plugin(const struct options *o, const char *ksrc,
 	       const struct overlay *ov, struct findings *fs)
 {
 	char *cwd, *plugin = plugin_path(o), *rundir, *records, *extra;
-	char *shadows;
+	const char *shadows;
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
 	const char *ovdir = ov ? ov->dir : NULL;
 	struct argv pargs = { 0 }, **cmds;
@@ -472,7 +472,7 @@ int run_plugin(const struct options *o, const char *ksrc,
 		cmds[i] = r;
 	}
 	keys = unit_keys(cmds, n, ovdir, rundir, extra);
-	shadows = ovdir ? overlay_shadows(ksrc, ovdir) : NULL;
+	shadows = ov ? ov->shadows : NULL;
 	if (!o->rebuild)
 		unitcache_prepare(keys, n, ovdir, rundir);
 	for (i = 0; i < n; i++) {
@@ -483,7 +483,6 @@ int run_plugin(const struct options *o, const char *ksrc,
 			probe_plugin(cc, plugin, rundir);
 	}
 	free(keys);
-	free(shadows);
 	free(cmds);
 	run_units(v, n, jobs_of(o), cwd, ovdir, rundir);
 	for (i = 0; i < n; i++) {

@@ -465,7 +465,7 @@ static char **versions(const char *dir, int *n)
 
 /*
  * Whether every dependency version @dir lists is unchanged, and none of
- * those read from the tree has a name in @shadows (see overlay_shadows()).
+ * those read from the tree has a name in @shadows (see overlay_shadows() in series.c).
  */
 static bool version_current(const char *dir, const char *ov,
 			    const char *shadows, const char *run)
