@@ -24,8 +24,12 @@ PLUGIN_INC	 = $(shell $(CC) -print-file-name=plugin)/include
 PYTHON		:= /usr/bin/python3
 
 PLUGIN		:= plugin/cpuidcheck_plugin.so
-PLUGIN_SRCS	:= $(wildcard plugin/*.c)
-PLUGIN_HDRS	:= $(wildcard plugin/*.h) plugin/facts.inc
+# judge/: plain C the plugin and the program share (the finding record,
+# the decisions); headers.c and abi.c only make up libcpuidjudge.so.
+JUDGE_SRCS	:= $(filter-out judge/headers.c judge/abi.c,$(wildcard judge/*.c))
+JUDGE_HDRS	:= $(wildcard judge/*.h)
+PLUGIN_SRCS	:= $(wildcard plugin/*.c) $(JUDGE_SRCS)
+PLUGIN_HDRS	:= $(wildcard plugin/*.h) plugin/facts.inc $(JUDGE_HDRS)
 PLUGIN_CXXFLAGS	:= -std=gnu++11 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 		   -Wall -Wno-narrowing -Wno-unused-variable -Wno-format-diag
 
@@ -55,7 +59,7 @@ plugin/facts.inc: data/cpuid-facts
 
 $(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS) $(dir $(PLUGIN)).built-with
 	@test -d "$(PLUGIN_INC)" || { echo "cpuidcheck: no GCC plugin headers for $(CC); run scripts/deps.sh build (or gcc11), or scripts/gcc-chroot.sh N for GCC 13-15" >&2; exit 2; }
-	$(CXX_FOR_PLUGIN) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin \
+	$(CXX_FOR_PLUGIN) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin -Ijudge \
 		-shared -o $@.tmp $(PLUGIN_SRCS)
 	mv $@.tmp $@
 
@@ -75,9 +79,11 @@ check: deps
 check-cases: $(PLUGIN)
 	$(PYTHON) tests/run-cases --cc $(CC) --plugin $(PLUGIN)
 
-# The kernel's own checkpatch.pl (from the cached 6.12 tree) on our C.
+# The kernel's own checkpatch.pl (from the cached 6.12 tree) on our C;
+# the program's layers (src/cpuidcheck.h): no call up, no cycle.
 check-style:
 	scripts/checkpatch-all.sh "$$(tests/kernel/tree.sh 6.12)"
+	$(PYTHON) scripts/check-layers
 
 check-kernel-6.12: $(PLUGIN)
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.12

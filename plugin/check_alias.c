@@ -29,7 +29,12 @@ static void report_query(location_t loc, const char *how, long number,
 {
 	struct user_loc at = user_location(loc);
 	const char *name = model_feature_name(number);
-	char aplace[64], oplace[64], label[96];
+	char aplace[64], oplace[64], label[96], fix[128];
+	struct finding_record f = {
+		.check = CHECK, .subject = name ? name : a->name,
+		.feature = name, .place = aplace,
+		.expected = original_name(a), .fix = fix,
+	};
 
 	format_place(aplace, sizeof(aplace), place);
 	format_place(oplace, sizeof(oplace), &a->original);
@@ -37,10 +42,10 @@ static void report_query(location_t loc, const char *how, long number,
 		snprintf(label, sizeof(label), "%s", name);
 	else
 		snprintf(label, sizeof(label), "feature %ld", number);
-	report(CHECK, name ? name : a->name, at.loc,
-	       "%s(%s): %s is %s, an alias of %s (%s); KVM must never query an alias, the answer is meaningless (KVM honours only the original); query %s instead",
-	       how, label, label, aplace, original_name(a), oplace,
-	       original_name(a));
+	snprintf(fix, sizeof(fix), "query %s instead", original_name(a));
+	report(at.loc, &f,
+	       "%s(%s): %s is %s, an alias of %s (%s); KVM must never query an alias, the answer is meaningless (KVM honours only the original)",
+	       how, label, label, aplace, original_name(a), oplace);
 }
 
 /* ---- queries through the APIs ---- */
@@ -84,7 +89,10 @@ static tree raw_features(tree *tp, int *walk_subtrees, void *data)
 	struct raw_walk *rw = (struct raw_walk *)data;
 	const struct alias_fact *a;
 	struct cpuid_place fp, rp;
-	char how[64], oplace[64], rplace[64];
+	char how[64], oplace[64], rplace[64], oreg[64], fix[192];
+	struct finding_record f = {
+		.check = CHECK, .place = oplace, .expected = oreg, .fix = fix,
+	};
 	struct user_loc at;
 	const char *name;
 	long number;
@@ -102,11 +110,17 @@ static tree raw_features(tree *tp, int *walk_subtrees, void *data)
 	at = user_location(EXPR_LOCATION(*tp));
 	format_place(rplace, sizeof(rplace), &rp);
 	format_place(oplace, sizeof(oplace), &fp);
+	fp.bit = -1;
+	format_place(oreg, sizeof(oreg), &fp);
 	snprintf(how, sizeof(how), "%s(%s)", at.wrapper ? at.wrapper :
 		 "__feature_bit", at.wrapper ? feature_short_name(name) : name);
-	report(CHECK, name, at.loc,
-	       "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless; test %s in %s instead (e.g. guest_cpu_cap_has())",
-	       how, rplace, name, oplace, name, oplace);
+	snprintf(fix, sizeof(fix),
+		 "test %s in %s instead (e.g. guest_cpu_cap_has())", name,
+		 oplace);
+	f.subject = f.feature = name;
+	report(at.loc, &f,
+	       "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless",
+	       how, rplace, name, oplace);
 	return NULL_TREE;
 }
 
@@ -115,7 +129,10 @@ static void raw_constant(tree expr, const struct cpuid_read *r,
 {
 	const struct alias_fact *a;
 	struct cpuid_place rp, op;
-	char rplace[64], oplace[64];
+	char rplace[64], oplace[64], oreg[64], fix[192];
+	struct finding_record f = {
+		.check = CHECK, .place = oplace, .expected = oreg, .fix = fix,
+	};
 	int bit;
 
 	for (bit = 0; bit < 32; bit++) {
@@ -127,11 +144,14 @@ static void raw_constant(tree expr, const struct cpuid_read *r,
 		op = a->original;
 		format_place(rplace, sizeof(rplace), &rp);
 		format_place(oplace, sizeof(oplace), &op);
-		report(CHECK, original_name(a),
-		       user_location(EXPR_LOCATION(expr)).loc,
-		       "the mask %#lx reads %s, the alias of %s (%s); KVM must never query an alias, the answer is meaningless; test %s in %s instead",
-		       mask, rplace, original_name(a), oplace,
-		       original_name(a), oplace);
+		op.bit = -1;
+		format_place(oreg, sizeof(oreg), &op);
+		snprintf(fix, sizeof(fix), "test %s in %s instead",
+			 original_name(a), oplace);
+		f.subject = f.feature = original_name(a);
+		report(user_location(EXPR_LOCATION(expr)).loc, &f,
+		       "the mask %#lx reads %s, the alias of %s (%s); KVM must never query an alias, the answer is meaningless",
+		       mask, rplace, original_name(a), oplace);
 	}
 }
 
@@ -156,10 +176,14 @@ static void check_advertised(struct cap_lists *scan,
 			     const struct feature_list *list)
 {
 	struct feature_use *uses = XNEWVEC(struct feature_use, MAX_USES);
-	const struct feature_list *home;
+	const struct judge_lists *lists = cap_lists_for_judge(scan);
+	const struct judge_list *home;
 	const struct alias_fact *a;
 	struct cpuid_place fp, lp;
-	char aplace[64], oplace[64], written[96];
+	char aplace[64], oplace[64], written[96], fix[128];
+	struct finding_record f = {
+		.check = CHECK, .place = oplace, .fix = fix,
+	};
 	const char *name;
 	int nr_uses, i, ow;
 
@@ -180,8 +204,8 @@ static void check_advertised(struct cap_lists *scan,
 		if (!place_equal(&a->original, &fp) && !place_equal(&lp, &fp))
 			continue;
 		ow = model_word_of_place(&a->original);
-		home = ow >= 0 ? cap_list_for_word(scan, ow) : NULL;
-		if (!home || cap_list_declares(scan, home,
+		home = ow >= 0 ? judge_list_for_word(lists, ow) : NULL;
+		if (!home || judge_list_declares(home,
 					       (long)ow * 32 + a->original.bit))
 			continue;
 		at = uses[i].at;
@@ -192,12 +216,16 @@ static void check_advertised(struct cap_lists *scan,
 				"?");
 		format_place(aplace, sizeof(aplace), &lp);
 		format_place(oplace, sizeof(oplace), &a->original);
-		report(CHECK, original_name(a), at.loc,
-		       "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model; add %s to that list or drop the alias",
+		snprintf(fix, sizeof(fix),
+			 "add %s to that list or drop the alias",
+			 original_name(a));
+		f.subject = f.feature = f.expected = original_name(a);
+		report(at.loc, &f,
+		       "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model",
 		       written, aplace,
 		       original_name(a), oplace, home->api,
-		       model_word_name(ow), LOCATION_LINE(home->loc),
-		       original_name(a), original_name(a));
+		       model_word_name(ow), home->line,
+		       original_name(a));
 	}
 	free(uses);
 }
@@ -212,7 +240,6 @@ static void alias_on_lists(struct cap_lists *scan, tree fndecl)
 
 struct cpuidcheck_check check_alias = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= alias_on_lists,
 	.on_call	= on_call,
 	.on_mask	= on_mask,

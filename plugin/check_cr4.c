@@ -177,16 +177,6 @@ const char *cr4_gate_feature(int bit)
 	return NULL;
 }
 
-const struct cr4_fact *fact_of_bit(int bit)
-{
-	int i;
-
-	for (i = 0; i < facts.nr_cr4; i++)
-		if (facts.cr4[i].bit == bit)
-			return &facts.cr4[i];
-	return NULL;
-}
-
 /* Does feature @number (as written) enumerate CR4 bit @f? */
 static bool enumerates(const struct cr4_fact *f, long number)
 {
@@ -223,7 +213,8 @@ static void judge_reserved_bits(void)
 {
 	const char *mname = (const char *)NODE_NAME(rb.macro);
 	location_t def = rb.def_loc;
-	char gates[256], fix[512], place[64];
+	char gates[256], fix[512], place[64], feature[64], wplace[64];
+	struct finding_record r = { .check = CHECK };
 	int i, g, k;
 
 	for (i = 0; i < facts.nr_cr4; i++) {
@@ -244,14 +235,23 @@ static void judge_reserved_bits(void)
 				record_gate(subject, gate->feature[k],
 					    "reserved-bits", gate->loc);
 			for (k = 0; k < gate->nr_features; k++) {
+				struct cpuid_place wp;
 				long number;
 
 				if (!f->nr_gates ||
 				    !model_eval_macro(gate->feature[k], &number) ||
 				    enumerates(f, number))
 					continue;
-				report(CHECK, subject, gate->loc,
-				       "CR4.%s is gated on %s, which does not enumerate it; CR4.%s is enumerated by %s; check that instead",
+				wplace[0] = '\0';
+				if (model_place_of(model_translate(number), &wp))
+					format_place(wplace, sizeof(wplace), &wp);
+				r.subject = subject;
+				r.feature = gate->feature[k];
+				r.place = wplace;
+				r.expected = gates;
+				r.fix = "check that instead";
+				report(gate->loc, &r,
+				       "CR4.%s is gated on %s, which does not enumerate it; CR4.%s is enumerated by %s",
 				       f->name, gate->feature[k], f->name,
 				       gates);
 			}
@@ -261,17 +261,24 @@ static void judge_reserved_bits(void)
 			continue;
 		if (f->nr_gates == 1)
 			snprintf(fix, sizeof(fix),
-				 "if (!%s(%s, X86_FEATURE_%s)) %s |= X86_CR4_%s;",
+				 "add if (!%s(%s, X86_FEATURE_%s)) %s |= X86_CR4_%s;",
 				 rb.cpu_has, rb.caps, f->gate[0].feature,
 				 rb.var ? rb.var : "bits", f->name);
 		else
 			snprintf(fix, sizeof(fix),
-				 "a check of %s that sets X86_CR4_%s when none is present",
+				 "add a check of %s that sets X86_CR4_%s when none is present",
 				 gates, f->name);
 		format_place(place, sizeof(place), &f->gate[0].place);
-		report(CHECK, subject, def,
-		       "CR4.%s: CR4_RESERVED_BITS lets a guest set CR4.%s, but %s() never checks %s, which enumerates it, so a guest whose CPUID lacks it can still set the bit; add %s",
-		       f->name, f->name, mname, gates, fix);
+		snprintf(feature, sizeof(feature), "X86_FEATURE_%s",
+			 f->gate[0].feature);
+		r.subject = subject;
+		r.feature = feature;
+		r.place = place;
+		r.expected = gates;
+		r.fix = fix;
+		report(def, &r,
+		       "CR4.%s: CR4_RESERVED_BITS lets a guest set CR4.%s, but %s() never checks %s, which enumerates it, so a guest whose CPUID lacks it can still set the bit",
+		       f->name, f->name, mname, gates);
 	}
 }
 
@@ -359,10 +366,15 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 	const char *name = model_feature_name(number);
 	struct cpuid_place fp, rp;
 	char fplace[64], rplace[64], freg[64], other[96] = "", gates[256];
+	char fix[80];
+	struct finding_record rec = {
+		.check = CHECK, .feature = name, .place = fplace,
+	};
 	int bit, word;
 
 	if (!name || !model_place_of(model_translate(number), &fp))
 		return;
+	format_place(fplace, sizeof(fplace), &fp);
 	cr4_names(cr4, sizeof(cr4), bits);
 	rp.function = r->function;
 	rp.index = r->index;
@@ -372,7 +384,6 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 	    (r->index_known && fp.index != rp.index)) {
 		const char *o;
 
-		format_place(fplace, sizeof(fplace), &fp);
 		format_place(rplace, sizeof(rplace), &rp);
 		word = r->index_known ? model_word_of_place(&rp) : -1;
 		o = word >= 0 ? model_feature_at(word, rp.bit) : NULL;
@@ -380,9 +391,13 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 			snprintf(other, sizeof(other), ", which is %s", o);
 		fp.bit = -1;
 		format_place(freg, sizeof(freg), &fp);
-		report(CHECK, name, at,
-		       "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s; read %s",
-		       cr4, name, fplace, rplace, other, freg);
+		snprintf(fix, sizeof(fix), "read %s", freg);
+		rec.subject = name;
+		rec.expected = freg;
+		rec.fix = fix;
+		report(at, &rec,
+		       "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s",
+		       cr4, name, fplace, rplace, other);
 	}
 	for (bit = 0; bit < 64; bit++) {
 		const struct cr4_fact *f;
@@ -395,16 +410,22 @@ static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 			continue;
 		snprintf(subject, sizeof(subject), "CR4.%s", f->name);
 		record_gate(subject, name, "fixed1", at);
+		rec.subject = subject;
 		if (f->nr_gates && !enumerates(f, number)) {
 			describe_gates(gates, sizeof(gates), f);
-			report(CHECK, subject, at,
+			rec.expected = gates;
+			rec.fix = NULL;
+			report(at, &rec,
 			       "cr4_fixed1 tuple sets CR4.%s when the guest has %s, which does not enumerate it; CR4.%s is enumerated by %s",
 			       f->name, name, f->name, gates);
 		}
-		if (rb.have_allowed && !(rb.allowed & (1UL << bit)))
-			report(CHECK, subject, at,
-			       "cr4_fixed1 tuple advertises CR4.%s to L1 as settable in VMX operation, but CR4_RESERVED_BITS never allows CR4.%s, so KVM rejects it; drop the tuple or allow the bit",
+		if (rb.have_allowed && !(rb.allowed & (1UL << bit))) {
+			rec.expected = NULL;
+			rec.fix = "drop the tuple or allow the bit";
+			report(at, &rec,
+			       "cr4_fixed1 tuple advertises CR4.%s to L1 as settable in VMX operation, but CR4_RESERVED_BITS never allows CR4.%s, so KVM rejects it",
 			       f->name, f->name);
+		}
 	}
 }
 
@@ -434,6 +455,7 @@ static void cr4_begin_function(tree fndecl)
 /* A bit the reserved-bits macro gates must be in fixed1 too. */
 static void cr4_end_function(tree fndecl)
 {
+	struct finding_record r = { .check = CHECK };
 	int g, i;
 
 	if (!fixed1.nr_tuples || !rb.looked)
@@ -447,7 +469,9 @@ static void cr4_end_function(tree fndecl)
 			    (fixed1.bits_seen & (1UL << f->bit)))
 				continue;
 			snprintf(subject, sizeof(subject), "CR4.%s", f->name);
-			report(CHECK, subject, DECL_SOURCE_LOCATION(fndecl),
+			r.subject = subject;
+			r.feature = rb.gate[g].feature[0];
+			report(DECL_SOURCE_LOCATION(fndecl), &r,
 			       "%s() never sets CR4.%s in cr4_fixed1, but %s() lets a guest with %s set it; L2 can't use CR4.%s",
 			       decl_name(fndecl), f->name,
 			       (const char *)NODE_NAME(rb.macro),
@@ -457,7 +481,6 @@ static void cr4_end_function(tree fndecl)
 
 struct cpuidcheck_check check_cr4 = {
 	.name		= CHECK,
-	.enabled	= true,
 	.begin_function	= cr4_begin_function,
 	.on_call	= cr4_on_call,
 	.on_mask	= on_mask,

@@ -13,20 +13,6 @@
 
 #define CHECK "cpuid-leaf"
 
-static void format_read(char *buf, size_t len, const struct cpuid_read *r)
-{
-	struct cpuid_place p = { r->function, r->index, r->reg, -1 };
-
-	if (r->index_known) {
-		format_place(buf, len, &p);
-		return;
-	}
-	/* an indexed function read without a known sub-leaf */
-	snprintf(buf, len, r->function > 9 ? "CPUID.%#x:%s" : "CPUID.%u:%s",
-		 r->function, r->reg == REG_EAX ? "EAX" : r->reg == REG_EBX ?
-		 "EBX" : r->reg == REG_ECX ? "ECX" : "EDX");
-}
-
 struct mask_walk {
 	struct cpuid_walk *w;
 	const struct cpuid_read *read;
@@ -36,43 +22,15 @@ struct mask_walk {
 static void judge(const struct cpuid_read *r, long number, location_t call)
 {
 	struct user_loc at = user_location(call);
-	const char *name = model_feature_name(number);
-	struct cpuid_place fp, rp;
-	char fplace[64], rplace[64], freg[64], written[96], other[96];
-	const char *other_name;
-	int word;
+	struct judge_read read = {
+		r->function_known, r->function, r->index_known, r->index,
+		r->reg
+	};
+	struct judge_finding found;
 
-	if (!name || !model_place_of(model_translate(number), &fp))
-		return;
-	if (fp.function == r->function && fp.reg == r->reg &&
-	    (!r->index_known || fp.index == r->index))
-		return;
-	rp.function = r->function;
-	rp.index = r->index_known ? r->index : 0;
-	rp.reg = r->reg;
-	rp.bit = fp.bit;
-	if (r->index_known && facts_alias_of(&rp) &&
-	    place_equal(&facts_alias_of(&rp)->original, &fp))
-		return;		/* an alias query: cpuid-alias */
-
-	format_place(fplace, sizeof(fplace), &fp);
-	format_read(rplace, sizeof(rplace), r);
-	if (at.wrapper)
-		snprintf(written, sizeof(written), "%s(%s)", at.wrapper,
-			 feature_short_name(name));
-	else
-		snprintf(written, sizeof(written), "%s", name);
-	word = r->index_known ? model_word_of_place(&rp) : -1;
-	other_name = word >= 0 ? model_feature_at(word, fp.bit) : NULL;
-	if (other_name)
-		snprintf(other, sizeof(other), " (%s)", other_name);
-	else
-		other[0] = '\0';
-	fp.bit = -1;
-	format_place(freg, sizeof(freg), &fp);
-	report(CHECK, name, at.loc,
-	       "%s: %s is %s, but the mask is applied to %s; it tests bit %d there%s instead; mask %s, or use cpuid_entry_has()/guest_cpu_cap_has()",
-	       written, name, fplace, rplace, rp.bit, other, freg);
+	if (judge_leaf_mask(model_for_judge(), &read, number, at.wrapper,
+			    &found))
+		report_judged(&found, at.loc);
 }
 
 static tree mask_features(tree *tp, int *walk_subtrees, void *data)
@@ -99,6 +57,5 @@ static void on_mask(struct cpuid_walk *w, tree expr,
 
 struct cpuidcheck_check check_rawmask = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_mask	= on_mask,
 };

@@ -197,17 +197,6 @@ struct cap_lists *cap_lists_scan(tree fndecl)
 	return scan->nr_lists ? scan : NULL;
 }
 
-const struct feature_list *cap_list_for_word(struct cap_lists *scan,
-						 long word)
-{
-	int i;
-
-	for (i = 0; i < scan->nr_lists; i++)
-		if (scan->list[i].leaf == word)
-			return &scan->list[i];
-	return NULL;
-}
-
 /*
  * The features @list declares, once each where a person wrote them:
  * X86_64_F(LM) makes two __feature_leaf() calls and a __feature_bit().
@@ -234,19 +223,40 @@ void cap_list_uses(struct cap_lists *scan,
 	scan->nr_uses = n;
 }
 
-/* Does @list already declare the feature KVM numbers @kvm_number? */
-bool cap_list_declares(struct cap_lists *scan,
-			  const struct feature_list *list, long kvm_number)
+/*
+ * The lists as the judge sees them (judge.h): each one's word, API and
+ * line, and the features it declares.  Valid until the next call.
+ */
+const struct judge_lists *cap_lists_for_judge(struct cap_lists *scan)
 {
-	int i;
+	static struct judge_list list[MAX_LISTS];
+	static struct judge_lists lists = { list, 0 };
+	static long *declares;
+	static int size;
+	int start[MAX_LISTS], i, k, n = 0;
 
-	cap_list_uses(scan, list);
-	for (i = 0; i < scan->nr_uses; i++)
-		if (model_translate(scan->use[i].number) == kvm_number)
-			return true;
-	return false;
+	for (i = 0; i < scan->nr_lists; i++) {
+		const struct feature_list *l = &scan->list[i];
+
+		cap_list_uses(scan, l);
+		if (n + scan->nr_uses > size) {
+			size = 2 * size + scan->nr_uses;
+			declares = XRESIZEVEC(long, declares, size);
+		}
+		start[i] = n;
+		for (k = 0; k < scan->nr_uses; k++)
+			declares[n++] = model_translate(scan->use[k].number);
+		list[i].leaf = l->leaf >= 0 && l->leaf < MAX_WORDS ?
+			       (int)l->leaf : -1;
+		list[i].api = l->api;
+		list[i].line = LOCATION_LINE(l->loc);
+		list[i].nr_declares = n - start[i];
+	}
+	for (i = 0; i < scan->nr_lists; i++)
+		list[i].declares = declares + start[i];
+	lists.nr = scan->nr_lists;
+	return &lists;
 }
-
 
 /* ---- the APIs that query or change KVM's view of a feature ---- */
 

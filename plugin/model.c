@@ -11,7 +11,33 @@
  */
 #include "cpuidcheck.h"
 
+/* the model as the judge reads it (judge.h), kept current by sync_words() */
 struct cpuid_model model;
+
+/* what the unit has taught so far, in the kernel's own encoding */
+static struct {
+	bool have_leafs;		/* enum cpuid_leafs seen */
+	bool have_regs;			/* enum cpuid_regs_idx seen */
+	int reg_of_kernel_reg[8];	/* kernel CPUID_EAX.. -> arch_reg */
+	bool have_reverse_cpuid;
+	bool in_reverse_cpuid[MAX_WORDS];
+	int kernel_reg[MAX_WORDS];	/* reverse_cpuid[w].reg */
+	bool features_loaded;
+} learned;
+
+/* A word has a place once the three tables it needs are known. */
+static void sync_words(void)
+{
+	int w, reg;
+
+	for (w = 0; w < MAX_WORDS; w++) {
+		reg = learned.in_reverse_cpuid[w] ?
+		      learned.reg_of_kernel_reg[learned.kernel_reg[w]] : -1;
+		model.word[w].has_place = model_active() && reg >= 0 &&
+					  model.word[w].name;
+		model.word[w].place.reg = reg;
+	}
+}
 
 /* ---- tree helpers ---- */
 
@@ -94,6 +120,7 @@ static void learn_words(tree type, bool kvm_only)
 		if (word >= model.nr_words)
 			model.nr_words = word + 1;
 	}
+	sync_words();
 }
 
 static void learn_regs(tree type)
@@ -105,7 +132,7 @@ static void learn_regs(tree type)
 	tree v;
 
 	for (i = 0; i < 8; i++)
-		model.reg_of_kernel_reg[i] = -1;
+		learned.reg_of_kernel_reg[i] = -1;
 	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
 		const char *name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
 		tree val = TREE_VALUE(v);
@@ -117,11 +144,12 @@ static void learn_regs(tree type)
 			continue;
 		for (i = 0; i < NR_ARCH_REGS; i++)
 			if (!strcmp(name, names[i])) {
-				model.reg_of_kernel_reg[kreg] = i;
+				learned.reg_of_kernel_reg[kreg] = i;
 				found++;
 			}
 	}
-	model.have_regs = found == NR_ARCH_REGS;
+	learned.have_regs = found == NR_ARCH_REGS;
+	sync_words();
 }
 
 void model_finish_type(tree type)
@@ -133,7 +161,8 @@ void model_finish_type(tree type)
 	tag = type_tag(type);
 	if (!strcmp(tag, "cpuid_leafs")) {
 		learn_words(type, false);
-		model.have_leafs = true;
+		learned.have_leafs = true;
+		sync_words();
 	} else if (!strcmp(tag, "kvm_only_cpuid_leafs")) {
 		learn_words(type, true);
 	} else if (!strcmp(tag, "cpuid_regs_idx")) {
@@ -191,15 +220,16 @@ void model_finish_decl(tree decl)
 		w = &model.word[word];
 		if (f[2] < 0 || f[2] >= 8)
 			continue;
-		w->has_place = true;
+		learned.in_reverse_cpuid[word] = true;
+		learned.kernel_reg[word] = f[2];
 		w->place.function = f[0];
 		w->place.index = f[1];
-		w->place.reg = f[2];	/* kernel encoding, mapped on use */
 		w->place.bit = -1;
 		if (word >= model.nr_words)
 			model.nr_words = word + 1;
 	}
-	model.have_reverse_cpuid = true;
+	learned.have_reverse_cpuid = true;
+	sync_words();
 }
 
 /* ---- __feature_translate() ---- */
@@ -277,54 +307,30 @@ void model_pre_genericize(tree fndecl)
 	model.nr_translate = 0;
 	walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
 				     learn_translation, NULL);
-	model.have_translate = true;
 }
 
 long model_translate(long number)
 {
-	int i;
-
-	for (i = 0; i < model.nr_translate; i++)
-		if (model.translate_from[i] == number)
-			return model.translate_to[i];
-	return number;
+	return cpuid_model_translate(&model, number);
 }
 
 /* ---- queries ---- */
 
 bool model_active(void)
 {
-	return model.have_leafs && model.have_regs && model.have_reverse_cpuid;
-}
-
-static bool word_place(int word, struct cpuid_place *place)
-{
-	const struct cpuid_word *w;
-
-	if (word < 0 || word >= MAX_WORDS || !model_active())
-		return false;
-	w = &model.word[word];
-	if (!w->has_place || !w->name)
-		return false;
-	*place = w->place;
-	place->reg = model.reg_of_kernel_reg[w->place.reg];
-	return place->reg >= 0;
+	return learned.have_leafs && learned.have_regs &&
+	       learned.have_reverse_cpuid;
 }
 
 /* Where a feature (a KVM number, i.e. after translation) really lives. */
 bool model_place_of(long number, struct cpuid_place *place)
 {
-	if (number < 0 || !word_place(number / 32, place))
-		return false;
-	place->bit = number % 32;
-	return true;
+	return cpuid_model_place_of(&model, number, place);
 }
 
 const char *model_word_name(int word)
 {
-	if (word < 0 || word >= MAX_WORDS || !model.word[word].name)
-		return "?";
-	return model.word[word].name;
+	return cpuid_model_word_name(&model, word);
 }
 
 /*
@@ -339,430 +345,42 @@ bool model_word_is_kernel(int word)
 
 int model_word_of_place(const struct cpuid_place *place)
 {
-	struct cpuid_place p;
-	int w;
-
-	for (w = 0; w < model.nr_words; w++)
-		if (word_place(w, &p) && p.function == place->function &&
-		    p.index == place->index && p.reg == place->reg)
-			return w;
-	return -1;
-}
-
-void format_place(char *buf, size_t len, const struct cpuid_place *place)
-{
-	static const char *const regs[NR_ARCH_REGS] = {
-		"EAX", "EBX", "ECX", "EDX"
-	};
-	char fn[16], idx[16], bit[16] = "";
-
-	snprintf(fn, sizeof(fn), place->function > 9 ? "%#x" : "%u",
-		 place->function);
-	snprintf(idx, sizeof(idx), place->index > 9 ? "%#x" : "%u",
-		 place->index);
-	if (place->bit >= 0)
-		snprintf(bit, sizeof(bit), "[%d]", place->bit);
-	if (facts_function_indexed(place->function) || place->index)
-		snprintf(buf, len, "CPUID.(EAX=%s,ECX=%s):%s%s", fn, idx,
-			 regs[place->reg], bit);
-	else
-		snprintf(buf, len, "CPUID.%s:%s%s", fn, regs[place->reg], bit);
+	return cpuid_model_word_of_place(&model, place);
 }
 
 /* ---- feature macros ---- */
 
-#define MAX_TOKS 256
-#define MAX_DEPTH 12
+/* Names as GCC knows them: its preprocessor's macros, its enumerators. */
+static const char *cpp_definition(void *ctx, const char *name)
+{
+	cpp_hashnode *node = cpp_lookup(parse_in, (const unsigned char *)name,
+					strlen(name));
 
-struct token {
-	char kind;		/* 'n' number, 'i' identifier, else punctuator */
-	long value;
-	char id[64];		/* identifier or number as spelled */
+	return compat_user_macro_p(node) ? compat_macro_definition(node) :
+					   NULL;
+}
+
+/* an enumerator such as CPUID_12_EAX */
+static bool c_enumerator(void *ctx, const char *name, long *value)
+{
+	tree decl = lookup_name(get_identifier(name));
+
+	return decl && TREE_CODE(decl) == CONST_DECL &&
+	       constant_value(DECL_INITIAL(decl), value);
+}
+
+static const struct eval_names gcc_names = {
+	cpp_definition, c_enumerator, NULL
 };
-
-struct tokens {
-	struct token t[MAX_TOKS];
-	int n;
-};
-
-static bool lex(const char *s, struct tokens *out)
-{
-	out->n = 0;
-	while (*s) {
-		struct token *t = &out->t[out->n];
-
-		if (ISSPACE(*s)) {
-			s++;
-			continue;
-		}
-		if (out->n == MAX_TOKS)
-			return false;
-		if (ISDIGIT(*s)) {
-			char *end;
-
-			t->kind = 'n';
-			t->value = strtoul(s, &end, 0);
-			while (*end == 'u' || *end == 'U' || *end == 'l' ||
-			       *end == 'L')
-				end++;
-			if (ISIDNUM(*end) || end - s >= (long)sizeof(t->id))
-				return false;
-			memcpy(t->id, s, end - s);
-			t->id[end - s] = '\0';
-			s = end;
-		} else if (ISIDST(*s)) {
-			size_t len = 0;
-
-			while (ISIDNUM(s[len]))
-				len++;
-			if (len >= sizeof(t->id))
-				return false;
-			t->kind = 'i';
-			memcpy(t->id, s, len);
-			t->id[len] = '\0';
-			s += len;
-		} else if ((s[0] == '<' && s[1] == '<') ||
-			   (s[0] == '>' && s[1] == '>')) {
-			t->kind = s[0] == '<' ? 'L' : 'R';
-			s += 2;
-		} else if (strchr("()+-*/%|&^~,#!", *s)) {
-			t->kind = *s++;
-		} else {
-			return false;	/* '#', '##', strings, casts... */
-		}
-		out->n++;
-	}
-	return true;
-}
-
-struct parser {
-	const struct tokens *ts;
-	int pos;
-	int depth;
-	bool ok;
-};
-
-static long parse_or(struct parser *p);
-
-static bool peek(struct parser *p, char kind)
-{
-	return p->pos < p->ts->n && p->ts->t[p->pos].kind == kind;
-}
-
-static bool eval_tokens(const struct tokens *ts, int depth, long *value);
-
-/* Split "NAME(params) body" into parameter names and the body text. */
-static const char *macro_body(const char *def, char params[][64], int *nr,
-			      bool *fun_like)
-{
-	const char *s = def;
-
-	while (ISIDNUM(*s))
-		s++;
-	*nr = 0;
-	*fun_like = *s == '(';
-	if (!*fun_like)
-		return s;
-	s++;
-	while (*s && *s != ')') {
-		size_t len = 0;
-
-		while (*s == ' ' || *s == ',')
-			s++;
-		while (ISIDNUM(s[len]))
-			len++;
-		if (!len || len >= 64 || *nr == 8)
-			return NULL;
-		memcpy(params[*nr], s, len);
-		params[(*nr)++][len] = '\0';
-		s += len;
-		while (*s == ' ')
-			s++;
-		if (*s != ',' && *s != ')')
-			return NULL;	/* variadic or odd */
-	}
-	return *s == ')' ? s + 1 : NULL;
-}
-
-/* The spelling of @t, or of the single-token argument it names. */
-static const struct token *paste_operand(const struct token *t,
-					 char params[][64], int nr_params,
-					 struct parser *p, int *start, int *end)
-{
-	int k;
-
-	for (k = 0; t && t->kind == 'i' && k < nr_params; k++)
-		if (!strcmp(t->id, params[k]))
-			return end[k] - start[k] == 1 ? &p->ts->t[start[k]] :
-							NULL;
-	return t && (t->kind == 'i' || t->kind == 'n') ? t : NULL;
-}
-
-/* "X ## Y", as in the kernel's __AC(X, Y): glue two spellings, re-lex. */
-static bool paste(struct tokens *out, const struct token *l,
-		  const struct token *r, char params[][64], int nr_params,
-		  struct parser *p, int *start, int *end)
-{
-	char text[130];
-	struct tokens *glued;
-	bool ok;
-
-	l = paste_operand(l, params, nr_params, p, start, end);
-	r = paste_operand(r, params, nr_params, p, start, end);
-	if (!l || !r || out->n == MAX_TOKS)
-		return false;
-	snprintf(text, sizeof(text), "%s%s", l->id, r->id);
-	glued = XNEW(struct tokens);
-	ok = lex(text, glued) && glued->n == 1;
-	if (ok)
-		out->t[out->n++] = glued->t[0];
-	free(glued);
-	return ok;
-}
-
-/* Expand and evaluate macro @node; for a function-like one, @p is at '('. */
-static bool eval_macro_node(cpp_hashnode *node, struct parser *p, long *value)
-{
-	char params[8][64];
-	int nr_params, i, start[8], end[8], nr_args = 0, level = 0;
-	const char *def = compat_macro_definition(node), *body;
-	struct tokens *body_toks, *out;
-	bool fun_like, ok;
-
-	if (!def)
-		return false;
-	body = macro_body(def, params, &nr_params, &fun_like);
-	if (!body)
-		return false;
-	if (fun_like) {
-		if (!p || !peek(p, '('))
-			return false;
-		p->pos++;
-		start[0] = p->pos;
-		for (; p->pos < p->ts->n; p->pos++) {
-			char k = p->ts->t[p->pos].kind;
-
-			if (k == '(')
-				level++;
-			else if (k == ')' && level-- == 0)
-				break;
-			else if (k == ',' && level == 0) {
-				if (nr_args == 7)
-					return false;
-				end[nr_args++] = p->pos;
-				start[nr_args] = p->pos + 1;
-			}
-		}
-		if (p->pos >= p->ts->n)
-			return false;
-		end[nr_args++] = p->pos++;
-		if (nr_args != nr_params && !(nr_params == 0 && nr_args == 1 &&
-					       start[0] == end[0]))
-			return false;
-	}
-	body_toks = XNEW(struct tokens);
-	out = XNEW(struct tokens);
-	ok = lex(body, body_toks);
-	out->n = 0;
-	for (i = 0; ok && i < body_toks->n; i++) {
-		const struct token *t = &body_toks->t[i];
-		int k, j;
-
-		if (i + 3 < body_toks->n &&
-		    body_toks->t[i + 1].kind == '#' &&
-		    body_toks->t[i + 2].kind == '#') {
-			ok = paste(out, t, &body_toks->t[i + 3],
-				   params, nr_params, p, start, end);
-			i += 3;
-			continue;
-		}
-		for (k = 0; k < nr_params; k++)
-			if (t->kind == 'i' && !strcmp(t->id, params[k]))
-				break;
-		if (k == nr_params) {
-			if (out->n == MAX_TOKS)
-				ok = false;
-			else
-				out->t[out->n++] = *t;
-			continue;
-		}
-		/* the argument, parenthesised unless it is one token */
-		if (out->n + end[k] - start[k] + 2 > MAX_TOKS) {
-			ok = false;
-			break;
-		}
-		if (end[k] - start[k] != 1)
-			out->t[out->n++].kind = '(';
-		for (j = start[k]; j < end[k]; j++)
-			out->t[out->n++] = p->ts->t[j];
-		if (end[k] - start[k] != 1)
-			out->t[out->n++].kind = ')';
-	}
-	if (ok)
-		ok = eval_tokens(out, p ? p->depth + 1 : 1, value);
-	free(body_toks);
-	free(out);
-	return ok;
-}
-
-/* "(unsigned long)", "(u64)": the kernel's masks are full of casts. */
-static bool skip_cast(struct parser *p)
-{
-	static const char *const type_words[] = {
-		"unsigned", "signed", "long", "int", "short", "char",
-		"u8", "u16", "u32", "u64", "__u8", "__u16", "__u32", "__u64",
-		"s8", "s16", "s32", "s64",
-	};
-	int i = p->pos, n = 0;
-	size_t k;
-
-	for (; i < p->ts->n && p->ts->t[i].kind == 'i'; i++, n++) {
-		for (k = 0; k < ARRAY_SIZE(type_words); k++)
-			if (!strcmp(p->ts->t[i].id, type_words[k]))
-				break;
-		if (k == ARRAY_SIZE(type_words))
-			return false;
-	}
-	if (!n || i >= p->ts->n || p->ts->t[i].kind != ')')
-		return false;
-	p->pos = i + 1;
-	return true;
-}
-
-static long parse_primary(struct parser *p)
-{
-	const struct token *t;
-	long v = 0;
-
-	if (!p->ok || p->pos >= p->ts->n) {
-		p->ok = false;
-		return 0;
-	}
-	t = &p->ts->t[p->pos++];
-	switch (t->kind) {
-	case 'n':
-		return t->value;
-	case '(':
-		if (skip_cast(p))
-			return parse_primary(p);
-		v = parse_or(p);
-		if (!peek(p, ')'))
-			p->ok = false;
-		p->pos++;
-		return v;
-	case '!':
-		return !parse_primary(p);
-	case '-':
-		return -parse_primary(p);
-	case '+':
-		return parse_primary(p);
-	case '~':
-		return ~parse_primary(p);
-	case 'i': {
-		cpp_hashnode *node = cpp_lookup(parse_in,
-			(const unsigned char *)t->id, strlen(t->id));
-		tree decl;
-
-		if (compat_user_macro_p(node)) {
-			if (p->depth >= MAX_DEPTH ||
-			    !eval_macro_node(node, p, &v))
-				p->ok = false;
-			return v;
-		}
-		/* an enumerator such as CPUID_12_EAX */
-		decl = lookup_name(get_identifier(t->id));
-		if (decl && TREE_CODE(decl) == CONST_DECL &&
-		    constant_value(DECL_INITIAL(decl), &v))
-			return v;
-		p->ok = false;
-		return 0;
-	}
-	default:
-		p->ok = false;
-		return 0;
-	}
-}
-
-static long parse_mul(struct parser *p)
-{
-	long v = parse_primary(p);
-
-	while (p->ok && (peek(p, '*') || peek(p, '/') || peek(p, '%'))) {
-		char op = p->ts->t[p->pos++].kind;
-		long r = parse_primary(p);
-
-		if (op == '*')
-			v *= r;
-		else if (!r)
-			p->ok = false;
-		else
-			v = op == '/' ? v / r : v % r;
-	}
-	return v;
-}
-
-static long parse_add(struct parser *p)
-{
-	long v = parse_mul(p);
-
-	while (p->ok && (peek(p, '+') || peek(p, '-'))) {
-		char op = p->ts->t[p->pos++].kind;
-		long r = parse_mul(p);
-
-		v = op == '+' ? v + r : v - r;
-	}
-	return v;
-}
-
-static long parse_shift(struct parser *p)
-{
-	long v = parse_add(p);
-
-	while (p->ok && (peek(p, 'L') || peek(p, 'R'))) {
-		char op = p->ts->t[p->pos++].kind;
-		long r = parse_add(p);
-
-		if (r < 0 || r > 62)
-			p->ok = false;
-		else
-			v = op == 'L' ? v << r : v >> r;
-	}
-	return v;
-}
-
-static long parse_or(struct parser *p)
-{
-	long v = parse_shift(p);
-
-	while (p->ok && (peek(p, '|') || peek(p, '&') || peek(p, '^'))) {
-		char op = p->ts->t[p->pos++].kind;
-		long r = parse_shift(p);
-
-		v = op == '|' ? v | r : op == '&' ? v & r : v ^ r;
-	}
-	return v;
-}
-
-static bool eval_tokens(const struct tokens *ts, int depth, long *value)
-{
-	struct parser p = { ts, 0, depth, true };
-
-	*value = parse_or(&p);
-	return p.ok && p.pos == ts->n;
-}
 
 bool model_macro_defined(const char *name)
 {
-	return compat_user_macro_p(cpp_lookup(parse_in,
-			(const unsigned char *)name, strlen(name)));
+	return cpp_definition(NULL, name) != NULL;
 }
 
 bool model_eval_macro(const char *name, long *value)
 {
-	cpp_hashnode *node = cpp_lookup(parse_in,
-			(const unsigned char *)name, strlen(name));
-
-	return compat_user_macro_p(node) && eval_macro_node(node, NULL, value);
+	return eval_macro(&gcc_names, name, value);
 }
 
 static int collect_feature(cpp_reader *, cpp_hashnode *node, void *)
@@ -773,7 +391,7 @@ static int collect_feature(cpp_reader *, cpp_hashnode *node, void *)
 	if (!compat_user_macro_p(node) ||
 	    (strncmp(name, "X86_FEATURE_", 12) &&
 	     strncmp(name, "KVM_X86_FEATURE_", 16)) ||
-	    !eval_macro_node(node, NULL, &value) || value < 0)
+	    !model_eval_macro(name, &value) || value < 0)
 		return 1;
 	model.features = XRESIZEVEC(struct feature_name, model.features,
 				    model.nr_features + 1);
@@ -793,60 +411,49 @@ void model_note_define(cpp_hashnode *node)
 
 static void load_features(void)
 {
-	if (model.features_loaded && nr_defines == nr_defines_loaded)
+	if (learned.features_loaded && nr_defines == nr_defines_loaded)
 		return;
 	model.nr_features = 0;
-	model.features_loaded = true;
+	learned.features_loaded = true;
 	nr_defines_loaded = nr_defines;
 	cpp_forall_identifiers(parse_in, collect_feature, NULL);
-}
-
-/* "X86_FEATURE_SMEP" -> "SMEP", as written inside F() */
-const char *feature_short_name(const char *name)
-{
-	if (!strncmp(name, "X86_FEATURE_", 12))
-		return name + 12;
-	if (!strncmp(name, "KVM_X86_FEATURE_", 16))
-		return name + 16;
-	return name;
 }
 
 /* The name a person writes for feature @number (before translation). */
 const char *model_feature_name(long number)
 {
-	const char *kvm_name = NULL;
-	int i;
+	const char *name;
 
-	if (!model.features_loaded)
+	if (!learned.features_loaded)
 		load_features();
-	for (i = 0; i < model.nr_features; i++) {
-		if (model.features[i].number != number)
-			continue;
-		if (!strncmp(model.features[i].name, "X86_FEATURE_", 12))
-			return model.features[i].name;
-		kvm_name = kvm_name ? kvm_name : model.features[i].name;
-	}
-	if (!kvm_name && nr_defines != nr_defines_loaded) {
+	name = cpuid_model_feature_name(&model, number);
+	if (!name && nr_defines != nr_defines_loaded) {
 		load_features();	/* defined since the last look */
-		return model_feature_name(number);
+		name = cpuid_model_feature_name(&model, number);
 	}
-	return kvm_name;
+	return name;
 }
 
 /* The feature KVM means by bit @bit of word @word, if it has a name. */
 const char *model_feature_at(int word, int bit)
 {
-	long number = (long)word * 32 + bit;
-	const char *name = model_feature_name(number);
-	int i;
+	if (!learned.features_loaded)
+		load_features();
+	return cpuid_model_feature_at(&model, word, bit);
+}
 
-	if (name && strncmp(name, "KVM_", 4))
-		return name;
-	/* a scattered kernel feature that translates to this bit */
-	for (i = 0; i < model.nr_translate; i++)
-		if (model.translate_to[i] == number)
-			return model_feature_name(model.translate_from[i]);
-	return name;
+static bool macro_defined(void *ctx, const char *name)
+{
+	return model_macro_defined(name);
+}
+
+/* The model as the judge sees it: every feature macro defined so far. */
+const struct cpuid_model *model_for_judge(void)
+{
+	if (!learned.features_loaded || nr_defines != nr_defines_loaded)
+		load_features();
+	model.alias_wrapper = cpuid_model_alias_wrapper(macro_defined, NULL);
+	return &model;
 }
 
 /* -fplugin-arg-cpuidcheck_plugin-dump-model: what the unit taught us. */
@@ -856,7 +463,7 @@ void model_dump(void)
 	long v;
 
 	for (w = 0; w < model.nr_words; w++)
-		if (model.word[w].has_place)
+		if (learned.in_reverse_cpuid[w])
 			places++;
 	load_features();
 	fprintf(stderr,

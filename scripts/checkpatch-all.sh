@@ -7,7 +7,7 @@ cp="$ksrc/scripts/checkpatch.pl"
 [ -x "$cp" ] || { echo "checkpatch-all.sh: no $cp" >&2; exit 2; }
 cd "$(dirname "$0")/.."
 bad=0 n=0
-for f in plugin/*.c plugin/*.h src/*.c src/*.h fuzz/*.c; do
+for f in plugin/*.c plugin/*.h judge/*.c judge/*.h src/*.c src/*.h fuzz/*.c; do
 	n=$((n + 1))
 	out=$("$cp" --no-tree -f -q --terse "$f" 2>&1 |
 		grep -v '^total: 0 errors, 0 warnings')
