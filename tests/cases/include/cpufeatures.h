@@ -102,6 +102,7 @@ enum cpuid_leafs {
 #define X86_FEATURE_LAHF_LM		( 6*32+ 0)
 #define X86_FEATURE_ABM			( 6*32+ 5)
 #define X86_FEATURE_SSE4A		( 6*32+ 6)
+#define X86_FEATURE_SKINIT		( 6*32+12)
 
 /* Word 7: Linux-defined (scattered) */
 #define X86_FEATURE_PERFMON_V2		( 7*32+20)
@@ -139,12 +140,15 @@ enum cpuid_leafs {
 
 /* Word 13: CPUID.0x80000008:EBX */
 #define X86_FEATURE_CLZERO		(13*32+ 0)
+#define X86_FEATURE_RDPRU		(13*32+ 4)
 #define X86_FEATURE_AMD_IBPB		(13*32+12)
 
 /* Word 15: CPUID.0x8000000a:EDX */
 #define X86_FEATURE_NPT			(15*32+ 0)
 #define X86_FEATURE_NRIPS		(15*32+ 3)
 #define X86_FEATURE_VMCBCLEAN		(15*32+ 5)
+#define X86_FEATURE_VGIF		(15*32+16)
+#define X86_FEATURE_GMET		(15*32+17)
 
 /* Word 16: CPUID.(EAX=7,ECX=0):ECX */
 #define X86_FEATURE_UMIP		(16*32+ 2)
@@ -164,6 +168,8 @@ enum cpuid_leafs {
 /* Word 19: CPUID.0x8000001f:EAX */
 #define X86_FEATURE_SME			(19*32+ 0)
 #define X86_FEATURE_SEV			(19*32+ 1)
+#define X86_FEATURE_SEV_ES		(19*32+ 3)
+#define X86_FEATURE_SEV_SNP		(19*32+ 4)
 
 /* Word 20: CPUID.0x80000021:EAX */
 #define X86_FEATURE_NO_NESTED_DATA_BP	(20*32+ 0)
