@@ -80,9 +80,11 @@ check: deps
 check-cases: $(PLUGIN)
 	$(PYTHON) tests/run-cases --cc $(CC) --plugin $(PLUGIN)
 
-# The kernel's own checkpatch.pl (from the cached 6.12 tree) on our C.
+# The kernel's own checkpatch.pl (from the cached 6.12 tree) on our C;
+# the program's layers (src/cpuidcheck.h): no call up, no cycle.
 check-style:
 	scripts/checkpatch-all.sh "$$(tests/kernel/tree.sh 6.12)"
+	$(PYTHON) scripts/check-layers
 
 check-kernel-6.12: $(PLUGIN)
 	tests/kernel/run --cc $(CC) --plugin $(PLUGIN) 6.12

@@ -57,28 +57,6 @@ static void put(const char *s)
 	answer_len += n;
 }
 
-/* A field: "-" for none, tabs and line ends made spaces. */
-static void put_field(const char *s)
-{
-	char one[2] = { 0, 0 };
-
-	put("\t");
-	if (!s || !*s)
-		s = "-";
-	for (; *s; s++) {
-		one[0] = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
-		put(one);
-	}
-}
-
-static void put_number(long n)
-{
-	char digits[24];
-
-	snprintf(digits, sizeof(digits), "%ld", n);
-	put_field(digits);
-}
-
 CPUIDJUDGE_API int cpuidjudge_facts(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -164,48 +142,31 @@ static const char *wrapper_of(const char *field)
 								       NULL;
 }
 
-static int reg_of(const char *name)
-{
-	static const char *const regs[NR_ARCH_REGS] = {
-		"eax", "ebx", "ecx", "edx"
-	};
-	int i;
-
-	for (i = 0; i < NR_ARCH_REGS; i++)
-		if (!strcasecmp(name, regs[i]))
-			return i;
-	return -1;
-}
-
 static void put_finding(const struct record *r, struct judge_finding *out)
 {
 	static const char *const actions[] = {
 		NULL, "move", "remove", "rewrite"
 	};
-	char where[48];
+	char where[48], *line;
+	int len;
 
 	out->rec.file = r->file;
 	out->rec.line = r->line;
 	out->rec.column = r->column;
-	put("finding");
-	put_field(out->rec.check);
-	put_field(out->rec.subject);
-	put_field(out->rec.file);
-	put_number(out->rec.line);
-	put_number(out->rec.column);
-	put_field(out->rec.state);
-	put_field(out->rec.feature);
-	put_field(out->rec.place);
-	put_field(out->rec.expected);
-	put_field(out->rec.fix);
-	put_field(out->rec.message);
+	len = finding_record_format(NULL, 0, &out->rec);
+	line = (char *)malloc(len + 1);
+	if (!line)
+		abort();
+	finding_record_format(line, len + 1, &out->rec);
+	put(line);
 	put("\n");
+	free(line);
 	if (out->action == ACTION_NONE)
 		return;
-	snprintf(where, sizeof(where), "action\t%d\t%d", r->line, r->column);
+	snprintf(where, sizeof(where), "action\t%d\t%d\t%s\t", r->line,
+		 r->column, actions[out->action]);
 	put(where);
-	put_field(actions[out->action]);
-	put_field(out->action_arg);
+	put(out->action_arg[0] ? out->action_arg : "-");
 	put("\n");
 }
 
@@ -293,7 +254,7 @@ static void judge_rawmask(const char *check, struct header_model *h,
 	long number, v;
 
 	memset(&read, 0, sizeof(read));
-	read.reg = reg_of(r->f[5]);
+	read.reg = arch_reg_named(r->f[5]);
 	if (!feature_number(h, r->f[1], &number) || read.reg < 0 ||
 	    !opt(r->f[3]) || !headers_eval(h, r->f[3], &v))
 		return;
@@ -314,6 +275,37 @@ static void judge_rawmask(const char *check, struct header_model *h,
 		put_finding(r, &found);
 }
 
+/* rawconst MASK FUNCTION INDEX REG FILE LINE COLUMN: each alias bit */
+static void judge_rawconst(const char *check, struct header_model *h,
+			   const struct record *r)
+{
+	struct judge_finding found;
+	struct judge_read read;
+	long mask, v;
+	int bit;
+
+	memset(&read, 0, sizeof(read));
+	read.reg = arch_reg_named(r->f[4]);
+	if (strcmp(check, "cpuid-alias") || read.reg < 0 ||
+	    !headers_eval(h, r->f[1], &mask) || !opt(r->f[2]) ||
+	    !headers_eval(h, r->f[2], &v))
+		return;
+	read.function_known = true;
+	read.function = v;
+	read.index_known = !facts_function_indexed(read.function);
+	if (opt(r->f[3])) {
+		if (!headers_eval(h, r->f[3], &v))
+			return;
+		read.index_known = true;
+		read.index = v;
+	}
+	for (bit = 0; bit < 32; bit++)
+		if (judge_alias_mask_bit(headers_cpuid_model(h), &read,
+					 (unsigned long)mask & 0xffffffffUL, bit,
+					 &found))
+			put_finding(r, &found);
+}
+
 /* ---- query ---- */
 
 static void judge_query(const char *check, struct header_model *h,
@@ -328,6 +320,83 @@ static void judge_query(const char *check, struct header_model *h,
 		put_finding(r, &found);
 }
 
+/* ---- cpuid-cr4 ---- */
+
+#define MAX_FINDINGS 128
+
+static struct judge_finding *findings(void)
+{
+	static struct judge_finding *found;
+
+	if (!found)
+		found = (struct judge_finding *)malloc(MAX_FINDINGS *
+						       sizeof(*found));
+	if (!found)
+		abort();
+	return found;
+}
+
+/* CR4.@name's mask, if data/cpuid-facts knows it */
+static unsigned long cr4_bits(const char *name)
+{
+	int i;
+
+	if (!strncmp(name, "X86_CR4_", 8))
+		name += 8;
+	for (i = 0; i < facts.nr_cr4; i++)
+		if (!strcmp(facts.cr4[i].name, name))
+			return 1UL << facts.cr4[i].bit;
+	return 0;
+}
+
+/* fixed1 CR4BIT FEATURE WRAPPER FUNCTION INDEX REG FILE LINE COLUMN */
+static void judge_fixed1(struct header_model *h, const struct record *r)
+{
+	struct judge_finding *found = findings();
+	unsigned long bits = cr4_bits(r->f[1]);
+	struct judge_read read;
+	long number, v;
+	int i, n;
+
+	memset(&read, 0, sizeof(read));
+	read.reg = arch_reg_named(r->f[6]);
+	if (!bits || read.reg < 0 || !feature_number(h, r->f[2], &number))
+		return;
+	if (opt(r->f[4]) && headers_eval(h, r->f[4], &v)) {
+		read.function_known = true;
+		read.function = v;
+		read.index_known = !facts_function_indexed(read.function);
+		if (opt(r->f[5]) && headers_eval(h, r->f[5], &v)) {
+			read.index_known = true;
+			read.index = v;
+		}
+	}
+	n = judge_cr4_tuple(headers_cpuid_model(h), &read, bits, number,
+			    found, MAX_FINDINGS);
+	for (i = 0; i < n; i++)
+		put_finding(r, &found[i]);
+}
+
+/* reserved-bits FILE: the macro's findings at its #define or a gate */
+static void judge_reserved(struct header_model *h, const struct record *r)
+{
+	const struct cr4_macro_text *c = headers_cr4_macro(h, r->f[1]);
+	struct judge_finding *found = findings();
+	struct record at = *r;
+	int i, n;
+
+	if (!c)
+		return;
+	n = judge_cr4_reserved_bits(headers_cpuid_model(h),
+				    headers_cr4_gates(c), found, MAX_FINDINGS);
+	for (i = 0; i < n; i++) {
+		at.line = found[i].at < 0 ? headers_cr4_def_line(c) :
+			  headers_cr4_gate_line(c, found[i].at);
+		at.column = 0;
+		put_finding(&at, &found[i]);
+	}
+}
+
 /* ---- the entry point ---- */
 
 /* the fields of each kind, and where FILE LINE COLUMN are */
@@ -337,6 +406,7 @@ static const struct {
 } kinds[] = {
 	{ "declare", 10, 5 },
 	{ "rawmask", 9, 6 },
+	{ "rawconst", 8, 5 },
 	{ "query", 7, 4 },
 	{ "fixed1", 10, 7 },
 	{ "reserved-bits", 2, -1 },
@@ -419,8 +489,15 @@ CPUIDJUDGE_API const char *cpuidjudge_judge(const char *check, const char *file,
 			nr++;
 		} else if (!strcmp(r.f[0], "rawmask")) {
 			judge_rawmask(check, h, &r);
+		} else if (!strcmp(r.f[0], "rawconst")) {
+			judge_rawconst(check, h, &r);
 		} else if (!strcmp(r.f[0], "query")) {
 			judge_query(check, h, &r);
+		} else if (!strcmp(check, "cpuid-cr4") &&
+			   !strcmp(r.f[0], "fixed1")) {
+			judge_fixed1(h, &r);
+		} else if (!strcmp(check, "cpuid-cr4")) {
+			judge_reserved(h, &r);
 		}
 	}
 	if (ok && nr)

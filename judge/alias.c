@@ -88,39 +88,68 @@ bool judge_alias_query(const struct cpuid_model *m, const char *api,
 	judge_word(out, CHECK, name ? name : a->name, name, aplace,
 		   "%s(%s): %s is %s, an alias of %s (%s); KVM must never query an alias, the answer is meaningless (KVM honours only the original); query %s instead",
 		   api, label, label, aplace, original, oplace, original);
-	judge_expect(out, ACTION_REWRITE, original, "%s(%s)", api, original);
+	judge_expect(out, ACTION_REWRITE, original, "%s", original);
 	return true;
+}
+
+/* Bit @bit of what @r reads, at @rp: the alias of a feature? */
+static const struct alias_fact *alias_read(const struct judge_read *r,
+					   int bit, struct cpuid_place *rp)
+{
+	if (!r->function_known || !r->index_known)
+		return NULL;
+	rp->function = r->function;
+	rp->index = r->index;
+	rp->reg = r->reg;
+	rp->bit = bit;
+	return facts_alias_of(rp);
+}
+
+/*
+ * An alias read of the feature at @op: the finding is about that place,
+ * and its register is what should have been read.
+ */
+static bool expect_test_of(struct judge_finding *out,
+			   const struct cpuid_place *op)
+{
+	struct cpuid_place reg = *op;
+
+	format_place(out->place, sizeof(out->place), op);
+	reg.bit = -1;
+	format_place(out->expected, sizeof(out->expected), &reg);
+	return true;
+}
+
+/* The read's place and the original's, for a person */
+static void alias_places(const struct cpuid_place *rp,
+			 const struct cpuid_place *op, char *rplace,
+			 char *oplace)
+{
+	format_place(rplace, PLACE_LEN, rp);
+	format_place(oplace, PLACE_LEN, op);
 }
 
 bool judge_alias_mask(const struct cpuid_model *m, const struct judge_read *r,
 		      long number, const char *wrapper,
 		      struct judge_finding *out)
 {
-	const char *name = cpuid_model_feature_name(m, number);
 	const struct alias_fact *a;
 	struct cpuid_place fp, rp;
+	const char *name = cpuid_model_feature(m, number, &fp);
 	char how[96], oplace[PLACE_LEN], rplace[PLACE_LEN];
 
-	if (!name ||
-	    !cpuid_model_place_of(m, cpuid_model_translate(m, number), &fp) ||
-	    !r->function_known || !r->index_known)
+	if (!name)
 		return false;
-	rp.function = r->function;
-	rp.index = r->index;
-	rp.reg = r->reg;
-	rp.bit = fp.bit;
-	a = facts_alias_of(&rp);
+	a = alias_read(r, fp.bit, &rp);
 	if (!a || !place_equal(&a->original, &fp))
 		return false;
-	format_place(rplace, sizeof(rplace), &rp);
-	format_place(oplace, sizeof(oplace), &fp);
+	alias_places(&rp, &fp, rplace, oplace);
 	snprintf(how, sizeof(how), "%s(%s)", wrapper ? wrapper :
 		 "__feature_bit", wrapper ? feature_short_name(name) : name);
 	judge_word(out, CHECK, name, name, rplace,
 		   "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless; test %s in %s instead (e.g. guest_cpu_cap_has())",
 		   how, rplace, name, oplace, name, oplace);
-	judge_expect(out, ACTION_NONE, NULL, "a test of %s", oplace);
-	return true;
+	return expect_test_of(out, &fp);
 }
 
 /* Bit @bit of constant @mask applied to @r: the alias of something? */
@@ -133,23 +162,17 @@ bool judge_alias_mask_bit(const struct cpuid_model *m,
 	char rplace[PLACE_LEN], oplace[PLACE_LEN];
 	const char *original;
 
-	if (!(mask & (1UL << bit)) || !r->function_known || !r->index_known)
+	if (!(mask & (1UL << bit)))
 		return false;
-	rp.function = r->function;
-	rp.index = r->index;
-	rp.reg = r->reg;
-	rp.bit = bit;
-	a = facts_alias_of(&rp);
+	a = alias_read(r, bit, &rp);
 	if (!a)
 		return false;
 	original = original_name(m, a);
-	format_place(rplace, sizeof(rplace), &rp);
-	format_place(oplace, sizeof(oplace), &a->original);
-	judge_word(out, CHECK, original, NULL, rplace,
+	alias_places(&rp, &a->original, rplace, oplace);
+	judge_word(out, CHECK, original, original, rplace,
 		   "the mask %#lx reads %s, the alias of %s (%s); KVM must never query an alias, the answer is meaningless; test %s in %s instead",
 		   mask, rplace, original, oplace, original, oplace);
-	judge_expect(out, ACTION_NONE, NULL, "a test of %s", oplace);
-	return true;
+	return expect_test_of(out, &a->original);
 }
 
 bool judge_alias_advertised(const struct cpuid_model *m,
@@ -185,12 +208,11 @@ bool judge_alias_advertised(const struct cpuid_model *m,
 		 name ? (use->wrapper ? feature_short_name(name) : name) : "?");
 	format_place(aplace, sizeof(aplace), &lp);
 	format_place(oplace, sizeof(oplace), &a->original);
-	judge_word(out, CHECK, original, name, aplace,
+	judge_word(out, CHECK, original, original, oplace,
 		   "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model; add %s to that list or drop the alias",
 		   written, aplace, original, oplace, home->api,
 		   cpuid_model_word_name(m, ow), home->line, original,
 		   original);
-	judge_expect(out, ACTION_NONE, NULL, "%s in the %s list", original,
-		     cpuid_model_word_name(m, ow));
+	judge_expect(out, ACTION_NONE, NULL, "%s", original);
 	return true;
 }

@@ -65,6 +65,9 @@
  *	from CPUID function FUNCTION (an expression; "-" unknown: no
  *	finding), sub-leaf INDEX ("-": not known), REG eax..edx.
  *	cpuid-leaf (the wrong place) and cpuid-alias (an alias read).
+ *   rawconst MASK FUNCTION INDEX REG FILE LINE COLUMN
+ *	a constant mask applied to CPUID output (entry->edx & BIT(3)): each
+ *	bit of MASK (an expression) that reads an alias.  cpuid-alias.
  *   query FEATURE API FUNCTION FILE LINE COLUMN
  *	a query API (guest_cpu_cap_has(), ...) given FEATURE, in FUNCTION
  *	("-" if unknown).  cpuid-alias.

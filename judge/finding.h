@@ -28,6 +28,7 @@
 #ifndef CPUIDCHECK_JUDGE_FINDING_H
 #define CPUIDCHECK_JUDGE_FINDING_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct finding_record {
@@ -42,5 +43,21 @@ struct finding_record {
 	const char *fix;
 	const char *message;
 };
+
+/*
+ * The record line of @r, without its newline, into @buf as snprintf() does:
+ * returns the length the whole line needs.  A NULL or empty field is
+ * written "-"; a tab or line end inside a field becomes a space.
+ */
+int finding_record_format(char *buf, size_t size,
+			  const struct finding_record *r);
+
+/*
+ * @line (one record, its newline optional) split in place: @r's fields
+ * point into @line, and a field written "-" is NULL.  False for anything
+ * else (another kind of record, a missing or extra field, a bad number or
+ * state); @line is then clobbered.
+ */
+bool finding_record_parse(char *line, struct finding_record *r);
 
 #endif

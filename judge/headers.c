@@ -116,6 +116,34 @@ static const char *ident(const char *s, char *buf, size_t len)
 	return s + n;
 }
 
+static const char *skip_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* Comments made spaces, newlines kept: line numbers stay true. */
+static void blank_comments(char *t)
+{
+	for (; *t; t++) {
+		if (t[0] == '/' && t[1] == '*') {
+			for (; *t && !(t[0] == '*' && t[1] == '/'); t++)
+				if (*t != '\n')
+					*t = ' ';
+			if (!*t)
+				break;
+			t[0] = t[1] = ' ';
+			t++;
+		} else if (t[0] == '/' && t[1] == '/') {
+			for (; *t && *t != '\n'; t++)
+				*t = ' ';
+			if (!*t)
+				break;
+		}
+	}
+}
+
 /* Comments blanked (newlines kept), "\<newline>" joined. */
 static void strip_comments(char *t)
 {
@@ -447,26 +475,16 @@ static const char *definition(void *ctx, const char *name)
 	return m ? m->definition : NULL;
 }
 
-/* The words are the enumerators the headers know. */
+/* The enumerators the headers define: words, and CPUID_EAX..CPUID_EDX. */
 static bool enumerator(void *ctx, const char *name, long *value)
 {
 	const struct header_model *h = (const struct header_model *)ctx;
 	int w = cpuid_model_word_by_name(&h->model, name);
-	static const char *const regs[] = {
-		"CPUID_EAX", "CPUID_EBX", "CPUID_ECX", "CPUID_EDX"
-	};
-	size_t i;
 
-	if (w >= 0) {
-		*value = w;
-		return true;
-	}
-	for (i = 0; i < ARRAY_SIZE(regs); i++)
-		if (!strcmp(name, regs[i])) {
-			*value = i;
-			return true;
-		}
-	return false;
+	if (w < 0 && !strncmp(name, "CPUID_", 6))
+		w = arch_reg_named(name);
+	*value = w;
+	return w >= 0;
 }
 
 static bool eval_in(struct header_model *h, const char *text, long *value)
@@ -534,19 +552,6 @@ static void learn_enum(struct header_model *h, const char *text,
 	}
 }
 
-static int reg_of(const char *name)
-{
-	static const char *const regs[] = {
-		"CPUID_EAX", "CPUID_EBX", "CPUID_ECX", "CPUID_EDX"
-	};
-	int i;
-
-	for (i = 0; i < NR_ARCH_REGS; i++)
-		if (!strcmp(name, regs[i]))
-			return i;
-	return -1;
-}
-
 /* [CPUID_7_0_EBX] = { 7, 0, CPUID_EBX}, */
 static void learn_reverse_cpuid(struct header_model *h, const char *text)
 {
@@ -570,7 +575,7 @@ static void learn_reverse_cpuid(struct header_model *h, const char *text)
 		}
 		p++;
 		w = cpuid_model_word_by_name(&h->model, word);
-		r = reg_of(reg);
+		r = strncmp(reg, "CPUID_", 6) ? -1 : arch_reg_named(reg);
 		if (w < 0 || r < 0 || h->model.word[w].has_place ||
 		    !eval_in(h, fn, &f) || !eval_in(h, idx, &i))
 			continue;
@@ -875,3 +880,170 @@ bool headers_eval(struct header_model *h, const char *text, long *value)
 	return eval_in(h, text, value);
 }
 
+
+/* ---- the reserved-bits macro, read from a file's text ---- */
+
+struct token {
+	char text[64];
+	int line;
+};
+
+/* Tokens of #define lines @from..: identifiers, "|=", other characters. */
+static int lex_define(const char *s, int line, struct token *tok, int max)
+{
+	int n = 0;
+
+	while (*s && n < max) {
+		if (*s == '\\' && s[1] == '\n') {
+			s += 2;
+			line++;
+			continue;
+		}
+		if (*s == '\n')
+			break;
+		if (isspace((unsigned char)*s)) {
+			s++;
+			continue;
+		}
+		tok[n].line = line;
+		if (is_id(*s)) {
+			s = ident(s, tok[n].text, sizeof(tok[n].text));
+		} else if (s[0] == '|' && s[1] == '=') {
+			snprintf(tok[n].text, sizeof(tok[n].text), "|=");
+			s += 2;
+		} else {
+			tok[n].text[0] = *s++;
+			tok[n].text[1] = '\0';
+		}
+		n++;
+	}
+	return n;
+}
+
+static bool has_token(const struct token *tok, int n, const char *text)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(tok[i].text, text))
+			return true;
+	return false;
+}
+
+struct cr4_macro_text {
+	struct judge_cr4_macro jm;
+	int def_line;
+	int gate_line[MAX_CR4_MACRO_GATES];
+	struct token *tok;
+};
+
+/* "if ( ... X86_FEATURE_F ... ) VAR |= X86_CR4_B ... ;" from token @i */
+static int parse_gate(struct header_model *h, struct cr4_macro_text *c,
+		      int i, int n)
+{
+	struct judge_cr4_gate *g = &c->jm.gate[c->jm.nr_gates];
+	const struct token *tok = c->tok;
+	int j = i + 1, depth = 0;
+
+	memset(g, 0, sizeof(*g));
+	c->gate_line[c->jm.nr_gates] = tok[i].line;
+	for (; j < n; j++) {
+		if (!strcmp(tok[j].text, "("))
+			depth++;
+		else if (!strcmp(tok[j].text, ")") && --depth == 0)
+			break;
+		else if (!strncmp(tok[j].text, "X86_FEATURE_", 12) &&
+			 g->nr_features < MAX_CR4_GATE_FEATURES)
+			g->feature[g->nr_features++] = tok[j].text;
+	}
+	for (j++; j < n && strcmp(tok[j].text, ";"); j++) {
+		if (!strcmp(tok[j].text, "|=") && !c->jm.var)
+			c->jm.var = tok[j - 1].text;
+		if (!strncmp(tok[j].text, "X86_CR4_", 8))
+			g->bits |= cr4_bit_named(tok[j].text + 8);
+	}
+	if (g->nr_features && g->bits &&
+	    c->jm.nr_gates < MAX_CR4_MACRO_GATES) {
+		int k;
+
+		for (k = 0; k < g->nr_features; k++)
+			g->known[k] = eval_in(h, g->feature[k],
+					      &g->number[k]);
+		c->jm.nr_gates++;
+	}
+	return j;
+}
+
+/*
+ * The reserved-bits macro by its shape: a two-parameter macro that starts
+ * from CR4_RESERVED_BITS and adds "if (...) bits |= X86_CR4_x" gates.
+ */
+static bool reserved_bits_shape(struct cr4_macro_text *c, int n)
+{
+	const struct token *tok = c->tok;
+
+	return n > 6 && !strcmp(tok[1].text, "(") && is_id(tok[2].text[0]) &&
+	       !strcmp(tok[3].text, ",") && is_id(tok[4].text[0]) &&
+	       !strcmp(tok[5].text, ")") &&
+	       has_token(tok, n, "CR4_RESERVED_BITS") && has_token(tok, n, "if");
+}
+
+#define MAX_MACRO_TOKENS 2048
+
+/* The first reserved-bits macro @path defines, or NULL. */
+const struct cr4_macro_text *headers_cr4_macro(struct header_model *h,
+					       const char *path)
+{
+	static struct cr4_macro_text c;
+	char *text = read_text(path), *p;
+	int line = 1, n, i;
+
+	memset(&c.jm, 0, sizeof(c.jm));
+	if (!c.tok)
+		c.tok = (struct token *)xmalloc(MAX_MACRO_TOKENS *
+						sizeof(*c.tok));
+	if (!text)
+		return NULL;
+	blank_comments(text);
+	for (p = text; *p; line++) {
+		const char *s = skip_blank(p);
+		char *next = strchr(p, '\n');
+
+		if (*s == '#' && !strncmp(skip_blank(s + 1), "define", 6)) {
+			s = skip_blank(skip_blank(s + 1) + 6);
+			n = lex_define(s, line, c.tok, MAX_MACRO_TOKENS);
+			if (reserved_bits_shape(&c, n)) {
+				c.jm.name = c.tok[0].text;
+				c.jm.cpu_has = c.tok[2].text;
+				c.jm.caps = c.tok[4].text;
+				c.def_line = line;
+				for (i = 6; i < n; i++)
+					if (!strcmp(c.tok[i].text, "if"))
+						i = parse_gate(h, &c, i, n);
+				free(text);
+				return &c;
+			}
+		}
+		if (!next)
+			break;
+		p = next + 1;
+	}
+	free(text);
+	return NULL;
+}
+
+int headers_cr4_def_line(const struct cr4_macro_text *c)
+{
+	return c->def_line;
+}
+
+int headers_cr4_gate_line(const struct cr4_macro_text *c, int gate)
+{
+	return c->gate_line[gate];
+}
+
+const struct judge_cr4_macro *headers_cr4_gates(
+	const struct cr4_macro_text *c)
+{
+	return &c->jm;
+}

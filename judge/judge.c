@@ -65,6 +65,13 @@ void judge_word(struct judge_finding *out, const char *check,
 	out->rec.message = out->message;
 }
 
+/* A finding whose last clause is no fix (a fact, a consequence). */
+void judge_no_fix(struct judge_finding *out)
+{
+	out->fix[0] = '\0';
+	out->rec.fix = NULL;
+}
+
 /* What the code should have said, and what a patch would do. */
 void judge_expect(struct judge_finding *out, enum judge_action action, const char *arg,
 		  const char *fmt, ...)

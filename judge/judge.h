@@ -172,6 +172,8 @@ const char *cpuid_model_feature_name(const struct cpuid_model *m,
 				     long number);
 const char *cpuid_model_feature_at(const struct cpuid_model *m, int word,
 				   int bit);
+const char *cpuid_model_feature(const struct cpuid_model *m, long number,
+				struct cpuid_place *place);
 bool cpuid_model_feature_number(const struct cpuid_model *m,
 				const char *name, long *number);
 int cpuid_model_word_by_name(const struct cpuid_model *m, const char *name);
@@ -180,6 +182,9 @@ bool is_alias_wrapper(const char *name);
 const char *cpuid_model_alias_wrapper(bool (*defined)(void *ctx,
 						      const char *name),
 				      void *ctx);
+
+/* "eax", "EBX", "CPUID_ECX": the register, or -1 (place.c) */
+int arch_reg_named(const char *name);
 
 /* ---- eval.c ---- */
 
@@ -219,6 +224,7 @@ struct judge_finding {
 	char expected[256], fix[512], message[1536];
 	enum judge_action action;
 	char action_arg[256];
+	int at;			/* which input it concerns, where it says so */
 };
 
 /* A capability list of the function being checked. */
@@ -247,6 +253,8 @@ void judge_word(struct judge_finding *out, const char *check,
 		const char *fmt, ...) __printf(6, 7);
 void judge_expect(struct judge_finding *out, enum judge_action action, const char *arg,
 		  const char *fmt, ...) __printf(4, 5);
+
+void judge_no_fix(struct judge_finding *out);
 
 const struct judge_list *judge_list_for_word(const struct judge_lists *l,
 					     int word);
@@ -292,5 +300,41 @@ bool judge_alias_advertised(const struct cpuid_model *m,
 			    const struct judge_list *list,
 			    const struct judge_use *use,
 			    struct judge_finding *out);
+
+/* The reserved-bits macro, __cr4_reserved_bits(__cpu_has, __c). */
+#define MAX_CR4_GATE_FEATURES 4
+struct judge_cr4_gate {
+	/* X86_FEATURE_* its condition tests, and their values if known */
+	const char *feature[MAX_CR4_GATE_FEATURES];
+	long number[MAX_CR4_GATE_FEATURES];
+	bool known[MAX_CR4_GATE_FEATURES];
+	int nr_features;
+	unsigned long bits;		/* X86_CR4_* it sets */
+};
+
+#define MAX_CR4_MACRO_GATES 48
+struct judge_cr4_macro {
+	const char *name;
+	const char *cpu_has, *caps;	/* its parameters */
+	const char *var;		/* the variable it sets, or NULL */
+	struct judge_cr4_gate gate[MAX_CR4_MACRO_GATES];
+	int nr_gates;
+};
+
+/*
+ * Up to @max findings into @out, their number returned: @out[i].at is the
+ * gate a finding is about, -1 for the macro itself.
+ */
+int judge_cr4_reserved_bits(const struct cpuid_model *m,
+			    const struct judge_cr4_macro *rb,
+			    struct judge_finding *out, int max);
+/* A cr4_fixed1 tuple: CR4 @bits set when @r & feature @number. */
+int judge_cr4_tuple(const struct cpuid_model *m, const struct judge_read *r,
+		    unsigned long bits, long number,
+		    struct judge_finding *out, int max);
+/* Bits the macro gates that function @fn's tuples (@bits_seen) never set */
+int judge_cr4_fixed1_missing(const struct judge_cr4_macro *rb,
+			     const char *fn, unsigned long bits_seen,
+			     struct judge_finding *out, int max);
 
 #endif /* CPUIDCHECK_JUDGE_H */

@@ -229,16 +229,15 @@ bool judge_leaf_mask(const struct cpuid_model *m, const struct judge_read *r,
 		     long number, const char *wrapper,
 		     struct judge_finding *out)
 {
-	const char *name = cpuid_model_feature_name(m, number);
-	const struct alias_fact *alias;
-	struct cpuid_place fp, rp;
 	char fplace[PLACE_LEN], rplace[PLACE_LEN], freg[PLACE_LEN];
 	char written[96], other[96];
+	struct cpuid_place fp, rp;
+	const char *name = cpuid_model_feature(m, number, &fp);
+	const struct alias_fact *alias;
 	const char *other_name;
 	int word;
 
-	if (!name ||
-	    !cpuid_model_place_of(m, cpuid_model_translate(m, number), &fp))
+	if (!name)
 		return false;
 	if (fp.function == r->function && fp.reg == r->reg &&
 	    (!r->index_known || fp.index == r->index))

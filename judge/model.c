@@ -89,6 +89,18 @@ const char *cpuid_model_feature_name(const struct cpuid_model *m,
 	return kvm_name;
 }
 
+/* Feature @number as written: its name and its place, if both are known. */
+const char *cpuid_model_feature(const struct cpuid_model *m, long number,
+				struct cpuid_place *place)
+{
+	const char *name = cpuid_model_feature_name(m, number);
+
+	if (!name ||
+	    !cpuid_model_place_of(m, cpuid_model_translate(m, number), place))
+		return NULL;
+	return name;
+}
+
 bool cpuid_model_feature_number(const struct cpuid_model *m,
 				const char *name, long *number)
 {

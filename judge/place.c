@@ -6,6 +6,8 @@
  * are written in hex, as the SDM does.
  */
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "judge.h"
 
@@ -35,6 +37,18 @@ static void format(char *buf, size_t len, const struct cpuid_place *place,
 	else
 		snprintf(buf, len, "CPUID.%s:%s%s", fn, reg_name(place->reg),
 			 bit);
+}
+
+int arch_reg_named(const char *name)
+{
+	int i;
+
+	if (!strncmp(name, "CPUID_", 6))
+		name += 6;
+	for (i = 0; i < NR_ARCH_REGS; i++)
+		if (!strcasecmp(name, reg_names[i]))
+			return i;
+	return -1;
 }
 
 void format_place(char *buf, size_t len, const struct cpuid_place *place)

@@ -20,8 +20,8 @@ DOCDIR		 = $(PREFIX)/share/doc/cpuidcheck
 DOC_URL		?=
 PROG_CC		?= cc
 PROG_CFLAGS	?= -O2 -g -Wall -Wextra -Wno-unused-parameter
-PROG_SRCS	:= $(wildcard src/*.c)
-PROG_HDRS	:= $(wildcard src/*.h)
+PROG_SRCS	:= $(wildcard src/*.c) $(JUDGE_SRCS)
+PROG_HDRS	:= $(wildcard src/*.h) $(JUDGE_HDRS)
 
 SAN_CC		?= gcc
 SAN_CFLAGS	:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -44,9 +44,14 @@ docs/checks.md: data/checks scripts/checks-doc
 	scripts/checks-doc $< > $@.tmp
 	mv $@.tmp $@
 
+# The man page's list of checks, too (its other text is written by hand).
+man/cpuidcheck.1: data/checks scripts/checks-doc
+	scripts/checks-doc --man data/checks $@ > $@.tmp
+	mv $@.tmp $@
+
 # The program runs the plugin with the GCC it was built for.
 cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
-	$(PROG_CC) $(PROG_CFLAGS) -D_GNU_SOURCE -DPREFIX='"$(PREFIX)"' \
+	$(PROG_CC) $(PROG_CFLAGS) -D_GNU_SOURCE -Ijudge -DPREFIX='"$(PREFIX)"' \
 		-DDEFAULT_CC='"$(CC)"' \
 		$(if $(DOC_URL),-DDOC_URL='"$(DOC_URL)"') \
 		-o $@.tmp $(PROG_SRCS)
@@ -54,7 +59,7 @@ cpuidcheck: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
 
 # Same sources, same defines; beside ./cpuidcheck so it finds the plugin.
 cpuidcheck-san: $(PROG_SRCS) $(PROG_HDRS) src/checks.inc plugin/.built-with
-	$(SAN_CC) $(SAN_CFLAGS) -D_GNU_SOURCE -DPREFIX='"$(PREFIX)"' \
+	$(SAN_CC) $(SAN_CFLAGS) -D_GNU_SOURCE -Ijudge -DPREFIX='"$(PREFIX)"' \
 		-DDEFAULT_CC='"$(CC)"' \
 		-o $@.tmp $(PROG_SRCS)
 	mv $@.tmp $@

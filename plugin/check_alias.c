@@ -108,7 +108,6 @@ static void alias_on_lists(struct cap_lists *scan, tree fndecl)
 
 struct cpuidcheck_check check_alias = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= alias_on_lists,
 	.on_call	= on_call,
 	.on_mask	= on_mask,

@@ -20,27 +20,26 @@
 
 #define CHECK "cpuid-cr4"
 
-#define MAX_GATES 48
-#define MAX_GATE_FEATURES 4
-
-struct cr4_gate {
-	location_t loc;				/* the "if" */
-	const char *feature[MAX_GATE_FEATURES];	/* X86_FEATURE_* */
-	int nr_features;
-	unsigned long bits;			/* X86_CR4_* it sets */
-};
+/* at most as many findings as one judgement can make */
+#define MAX_FINDINGS 128
 
 static struct {
 	bool looked;
 	cpp_hashnode *macro;		/* the reserved-bits macro */
-	const char *cpu_has, *caps, *var;	/* its parameter/variable names */
-	struct cr4_gate gate[MAX_GATES];
-	int nr_gates;
-	bool have_allowed;
-	unsigned long allowed;		/* ~CR4_RESERVED_BITS */
+	struct judge_cr4_macro jm;	/* its gates, as the judge reads them */
+	location_t gate_loc[MAX_CR4_MACRO_GATES];	/* each "if" */
 	bool judged;
 	location_t def_loc;		/* its #define */
 } rb;
+
+static struct judge_finding *findings(void)
+{
+	static struct judge_finding *found;
+
+	if (!found)
+		found = XNEWVEC(struct judge_finding, MAX_FINDINGS);
+	return found;
+}
 
 static const char *token_name(const cpp_token *tok)
 {
@@ -64,12 +63,12 @@ static bool cr4_value(const char *name, unsigned long *bits)
 /* "if ( ... X86_FEATURE_F ... ) VAR |= X86_CR4_B ... ;" */
 static int parse_gate(const cpp_macro *m, unsigned int i)
 {
-	struct cr4_gate *g = &rb.gate[rb.nr_gates];
+	struct judge_cr4_gate *g = &rb.jm.gate[rb.jm.nr_gates];
 	unsigned int j = i + 1;
 	int depth = 0;
 
 	memset(g, 0, sizeof(*g));
-	g->loc = m->exp.tokens[i].src_loc;
+	rb.gate_loc[rb.jm.nr_gates] = m->exp.tokens[i].src_loc;
 	for (; j < m->count; j++) {
 		const cpp_token *tok = &m->exp.tokens[j];
 		const char *name = token_name(tok);
@@ -79,7 +78,7 @@ static int parse_gate(const cpp_macro *m, unsigned int i)
 		else if (tok->type == CPP_CLOSE_PAREN && --depth == 0)
 			break;
 		else if (!strncmp(name, "X86_FEATURE_", 12) &&
-			 g->nr_features < MAX_GATE_FEATURES)
+			 g->nr_features < MAX_CR4_GATE_FEATURES)
 			g->feature[g->nr_features++] = name;
 	}
 	for (j++; j < m->count && m->exp.tokens[j].type != CPP_SEMICOLON;
@@ -88,13 +87,13 @@ static int parse_gate(const cpp_macro *m, unsigned int i)
 		const char *name = token_name(tok);
 		unsigned long bits;
 
-		if (tok->type == CPP_OR_EQ && j > 0 && !rb.var)
-			rb.var = token_name(&m->exp.tokens[j - 1]);
+		if (tok->type == CPP_OR_EQ && j > 0 && !rb.jm.var)
+			rb.jm.var = token_name(&m->exp.tokens[j - 1]);
 		if (!strncmp(name, "X86_CR4_", 8) && cr4_value(name, &bits))
 			g->bits |= bits;
 	}
-	if (g->nr_features && g->bits && rb.nr_gates < MAX_GATES)
-		rb.nr_gates++;
+	if (g->nr_features && g->bits && rb.jm.nr_gates < MAX_CR4_MACRO_GATES)
+		rb.jm.nr_gates++;
 	return j;
 }
 
@@ -131,16 +130,18 @@ static void look_for_macro(void)
 	unsigned int i;
 	long v;
 
-	if (!rb.have_allowed && model_eval_macro("CR4_RESERVED_BITS", &v)) {
-		rb.have_allowed = true;
-		rb.allowed = ~(unsigned long)v;
+	if (!model.have_cr4_allowed &&
+	    model_eval_macro("CR4_RESERVED_BITS", &v)) {
+		model.have_cr4_allowed = true;
+		model.cr4_allowed = ~(unsigned long)v;
 	}
 	if (rb.looked || !rb.macro)
 		return;
 	rb.looked = true;
 	m = rb.macro->value.macro;
-	rb.cpu_has = (const char *)NODE_NAME(m->parm.params[0]);
-	rb.caps = (const char *)NODE_NAME(m->parm.params[1]);
+	rb.jm.name = (const char *)NODE_NAME(rb.macro);
+	rb.jm.cpu_has = (const char *)NODE_NAME(m->parm.params[0]);
+	rb.jm.caps = (const char *)NODE_NAME(m->parm.params[1]);
 	for (i = 0; i < m->count; i++) {
 		if (!strcmp(token_name(&m->exp.tokens[i]), "if"))
 			i = parse_gate(m, i);
@@ -160,8 +161,8 @@ bool cr4_gated_bits(unsigned long *bits, const char **macro)
 	if (!rb.looked)
 		return false;
 	*bits = 0;
-	for (g = 0; g < rb.nr_gates; g++)
-		*bits |= rb.gate[g].bits;
+	for (g = 0; g < rb.jm.nr_gates; g++)
+		*bits |= rb.jm.gate[g].bits;
 	*macro = (const char *)NODE_NAME(rb.macro);
 	return true;
 }
@@ -171,98 +172,50 @@ const char *cr4_gate_feature(int bit)
 {
 	int g;
 
-	for (g = 0; g < rb.nr_gates; g++)
-		if (rb.gate[g].bits & (1UL << bit))
-			return rb.gate[g].feature[0];
+	for (g = 0; g < rb.jm.nr_gates; g++)
+		if (rb.jm.gate[g].bits & (1UL << bit))
+			return rb.jm.gate[g].feature[0];
 	return NULL;
-}
-
-/* Does feature @number (as written) enumerate CR4 bit @f? */
-static bool enumerates(const struct cr4_fact *f, long number)
-{
-	struct cpuid_place p;
-	int k;
-
-	if (!model_place_of(model_translate(number), &p))
-		return true;		/* can't tell: no guess */
-	for (k = 0; k < f->nr_gates; k++)
-		if (place_equal(&p, &f->gate[k].place))
-			return true;
-	return false;
-}
-
-/* "X86_FEATURE_SMEP (CPUID.(EAX=7,ECX=0):EBX[7])" for each gate of @f */
-static void describe_gates(char *buf, size_t len, const struct cr4_fact *f)
-{
-	size_t used = 0;
-	int k;
-
-	buf[0] = '\0';
-	for (k = 0; k < f->nr_gates && used < len; k++) {
-		char place[64];
-
-		format_place(place, sizeof(place), &f->gate[k].place);
-		used += snprintf(buf + used, len - used, "%sX86_FEATURE_%s (%s)",
-				 k ? " or " : "", f->gate[k].feature, place);
-	}
 }
 
 /* ---- the reserved-bits macro ---- */
 
-static void judge_reserved_bits(void)
+/* Each gate's CR4 bits, once per build (the map's "gated by" column). */
+static void record_gates(void)
 {
-	const char *mname = (const char *)NODE_NAME(rb.macro);
-	location_t def = rb.def_loc;
-	char gates[256], fix[512], place[64];
+	char subject[32];
 	int i, g, k;
 
 	for (i = 0; i < facts.nr_cr4; i++) {
 		const struct cr4_fact *f = &facts.cr4[i];
-		unsigned long bit = 1UL << f->bit;
-		char subject[32];
-		bool gated = false;
 
 		snprintf(subject, sizeof(subject), "CR4.%s", f->name);
-		describe_gates(gates, sizeof(gates), f);
-		for (g = 0; g < rb.nr_gates; g++) {
-			const struct cr4_gate *gate = &rb.gate[g];
-
-			if (!(gate->bits & bit))
-				continue;
-			gated = true;
-			for (k = 0; k < gate->nr_features; k++)
-				record_gate(subject, gate->feature[k],
-					    "reserved-bits", gate->loc);
-			for (k = 0; k < gate->nr_features; k++) {
-				long number;
-
-				if (!f->nr_gates ||
-				    !model_eval_macro(gate->feature[k], &number) ||
-				    enumerates(f, number))
-					continue;
-				report(CHECK, subject, gate->loc,
-				       "CR4.%s is gated on %s, which does not enumerate it; CR4.%s is enumerated by %s; check that instead",
-				       f->name, gate->feature[k], f->name,
-				       gates);
-			}
-		}
-		if (gated || !f->nr_gates || !rb.have_allowed ||
-		    !(rb.allowed & bit))
-			continue;
-		if (f->nr_gates == 1)
-			snprintf(fix, sizeof(fix),
-				 "if (!%s(%s, X86_FEATURE_%s)) %s |= X86_CR4_%s;",
-				 rb.cpu_has, rb.caps, f->gate[0].feature,
-				 rb.var ? rb.var : "bits", f->name);
-		else
-			snprintf(fix, sizeof(fix),
-				 "a check of %s that sets X86_CR4_%s when none is present",
-				 gates, f->name);
-		format_place(place, sizeof(place), &f->gate[0].place);
-		report(CHECK, subject, def,
-		       "CR4.%s: CR4_RESERVED_BITS lets a guest set CR4.%s, but %s() never checks %s, which enumerates it, so a guest whose CPUID lacks it can still set the bit; add %s",
-		       f->name, f->name, mname, gates, fix);
+		for (g = 0; g < rb.jm.nr_gates; g++)
+			if (rb.jm.gate[g].bits & (1UL << f->bit))
+				for (k = 0; k < rb.jm.gate[g].nr_features; k++)
+					record_gate(subject,
+						    rb.jm.gate[g].feature[k],
+						    "reserved-bits",
+						    rb.gate_loc[g]);
 	}
+}
+
+static void judge_reserved_bits(void)
+{
+	struct judge_finding *found = findings();
+	int g, k, i, n;
+
+	for (g = 0; g < rb.jm.nr_gates; g++)
+		for (k = 0; k < rb.jm.gate[g].nr_features; k++)
+			rb.jm.gate[g].known[k] =
+				model_eval_macro(rb.jm.gate[g].feature[k],
+						 &rb.jm.gate[g].number[k]);
+	record_gates();
+	n = judge_cr4_reserved_bits(model_for_judge(), &rb.jm, found,
+				    MAX_FINDINGS);
+	for (i = 0; i < n; i++)
+		report_judged(&found[i], found[i].at < 0 ? rb.def_loc :
+					 rb.gate_loc[found[i].at]);
 }
 
 /* A guest query made by an expansion of the macro: judge it, once. */
@@ -320,82 +273,33 @@ static bool fixed1_bits(tree cond, unsigned long *bits)
 	return true;
 }
 
-/* "CR4.VME|CR4.PVI" */
-static void cr4_names(char *buf, size_t len, unsigned long bits)
-{
-	size_t used = 0;
-	int bit;
-
-	buf[0] = '\0';
-	for (bit = 0; bit < 64 && used < len; bit++) {
-		const struct cr4_fact *f = fact_of_bit(bit);
-
-		if (!(bits & (1UL << bit)))
-			continue;
-		if (f)
-			used += snprintf(buf + used, len - used, "%sCR4.%s",
-					 used ? "|" : "", f->name);
-		else
-			used += snprintf(buf + used, len - used, "%sCR4[%d]",
-					 used ? "|" : "", bit);
-	}
-}
-
 static void judge_tuple(const struct cpuid_read *r, unsigned long bits,
 			long number, location_t at)
 {
-	char cr4[128];
-
+	struct judge_read read = {
+		r->function_known, r->function, r->index_known, r->index,
+		r->reg
+	};
+	struct judge_finding *found = findings();
 	const char *name = model_feature_name(number);
-	struct cpuid_place fp, rp;
-	char fplace[64], rplace[64], freg[64], other[96] = "", gates[256];
-	int bit, word;
+	struct cpuid_place fp;
+	char subject[32];
+	int bit, i, n;
 
 	if (!name || !model_place_of(model_translate(number), &fp))
 		return;
-	cr4_names(cr4, sizeof(cr4), bits);
-	rp.function = r->function;
-	rp.index = r->index;
-	rp.reg = r->reg;
-	rp.bit = fp.bit;
-	if (fp.function != rp.function || fp.reg != rp.reg ||
-	    (r->index_known && fp.index != rp.index)) {
-		const char *o;
-
-		format_place(fplace, sizeof(fplace), &fp);
-		format_place(rplace, sizeof(rplace), &rp);
-		word = r->index_known ? model_word_of_place(&rp) : -1;
-		o = word >= 0 ? model_feature_at(word, rp.bit) : NULL;
-		if (o)
-			snprintf(other, sizeof(other), ", which is %s", o);
-		fp.bit = -1;
-		format_place(freg, sizeof(freg), &fp);
-		report(CHECK, name, at,
-		       "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s; read %s",
-		       cr4, name, fplace, rplace, other, freg);
-	}
+	n = judge_cr4_tuple(model_for_judge(), &read, bits, number, found,
+			    MAX_FINDINGS);
 	for (bit = 0; bit < 64; bit++) {
-		const struct cr4_fact *f;
-		char subject[32];
+		const struct cr4_fact *f = fact_of_bit(bit);
 
-		if (!(bits & (1UL << bit)))
-			continue;
-		f = fact_of_bit(bit);
-		if (!f)
+		if (!(bits & (1UL << bit)) || !f)
 			continue;
 		snprintf(subject, sizeof(subject), "CR4.%s", f->name);
 		record_gate(subject, name, "fixed1", at);
-		if (f->nr_gates && !enumerates(f, number)) {
-			describe_gates(gates, sizeof(gates), f);
-			report(CHECK, subject, at,
-			       "cr4_fixed1 tuple sets CR4.%s when the guest has %s, which does not enumerate it; CR4.%s is enumerated by %s",
-			       f->name, name, f->name, gates);
-		}
-		if (rb.have_allowed && !(rb.allowed & (1UL << bit)))
-			report(CHECK, subject, at,
-			       "cr4_fixed1 tuple advertises CR4.%s to L1 as settable in VMX operation, but CR4_RESERVED_BITS never allows CR4.%s, so KVM rejects it; drop the tuple or allow the bit",
-			       f->name, f->name);
 	}
+	for (i = 0; i < n; i++)
+		report_judged(&found[i], at);
 }
 
 static void on_mask(struct cpuid_walk *w, tree expr,
@@ -424,30 +328,19 @@ static void cr4_begin_function(tree fndecl)
 /* A bit the reserved-bits macro gates must be in fixed1 too. */
 static void cr4_end_function(tree fndecl)
 {
-	int g, i;
+	struct judge_finding *found = findings();
+	int i, n;
 
 	if (!fixed1.nr_tuples || !rb.looked)
 		return;
-	for (g = 0; g < rb.nr_gates; g++)
-		for (i = 0; i < facts.nr_cr4; i++) {
-			const struct cr4_fact *f = &facts.cr4[i];
-			char subject[32];
-
-			if (!(rb.gate[g].bits & (1UL << f->bit)) ||
-			    (fixed1.bits_seen & (1UL << f->bit)))
-				continue;
-			snprintf(subject, sizeof(subject), "CR4.%s", f->name);
-			report(CHECK, subject, DECL_SOURCE_LOCATION(fndecl),
-			       "%s() never sets CR4.%s in cr4_fixed1, but %s() lets a guest with %s set it; L2 can't use CR4.%s",
-			       decl_name(fndecl), f->name,
-			       (const char *)NODE_NAME(rb.macro),
-			       rb.gate[g].feature[0], f->name);
-		}
+	n = judge_cr4_fixed1_missing(&rb.jm, decl_name(fndecl),
+				     fixed1.bits_seen, found, MAX_FINDINGS);
+	for (i = 0; i < n; i++)
+		report_judged(&found[i], DECL_SOURCE_LOCATION(fndecl));
 }
 
 struct cpuidcheck_check check_cr4 = {
 	.name		= CHECK,
-	.enabled	= true,
 	.begin_function	= cr4_begin_function,
 	.on_call	= cr4_on_call,
 	.on_mask	= on_mask,

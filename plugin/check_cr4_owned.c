@@ -176,28 +176,31 @@ static void owned_begin_function(tree fndecl)
 		const struct cr4_fact *f = fact_of_bit(bit);
 		const char *feature = cr4_gate_feature(bit);
 		struct cpuid_place p;
-		char subject[32], place[64] = "";
+		char subject[32], fplace[64] = "", place[80] = "", fix[160];
+		struct finding_record r = {
+			.check = CHECK, .subject = subject, .feature = feature,
+			.place = fplace, .fix = fix,
+		};
 		long number;
 
 		if (!(left & (1UL << bit)) || !f || !feature)
 			continue;
 		if (model_eval_macro(feature, &number) &&
 		    model_place_of(model_translate(number), &p)) {
-			place[0] = ' ';
-			place[1] = '(';
-			format_place(place + 2, sizeof(place) - 3, &p);
-			strcat(place, ")");
+			format_place(fplace, sizeof(fplace), &p);
+			snprintf(place, sizeof(place), " (%s)", fplace);
 		}
 		snprintf(subject, sizeof(subject), "CR4.%s", f->name);
-		report(CHECK, subject, user_location(s.loc).loc,
-		       "CR4.%s: cr4_guest_owned_bits lets the guest own CR4.%s (%s), but %s() makes it reserved when the guest lacks %s%s, and a guest-owned bit is written without a VM exit, so the #GP for setting a reserved bit is never injected; drop reserved bits from guest ownership: %s & ~vcpu->arch.cr4_guest_rsvd_bits",
-		       f->name, f->name, pmacro, macro, feature, place,
-		       pmacro);
+		snprintf(fix, sizeof(fix),
+			 "drop reserved bits from guest ownership: %s & ~vcpu->arch.cr4_guest_rsvd_bits",
+			 pmacro);
+		report(user_location(s.loc).loc, &r,
+		       "CR4.%s: cr4_guest_owned_bits lets the guest own CR4.%s (%s), but %s() makes it reserved when the guest lacks %s%s, and a guest-owned bit is written without a VM exit, so the #GP for setting a reserved bit is never injected",
+		       f->name, f->name, pmacro, macro, feature, place);
 	}
 }
 
 struct cpuidcheck_check check_cr4_owned = {
 	.name		= CHECK,
-	.enabled	= true,
 	.begin_function	= owned_begin_function,
 };

@@ -54,6 +54,5 @@ static void leaf_on_lists(struct cap_lists *scan, tree fndecl)
 
 struct cpuidcheck_check check_leaf = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= leaf_on_lists,
 };

@@ -57,6 +57,5 @@ static void on_mask(struct cpuid_walk *w, tree expr,
 
 struct cpuidcheck_check check_rawmask = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_mask	= on_mask,
 };

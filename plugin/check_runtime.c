@@ -76,7 +76,10 @@ static void runtime_on_call(struct cpuid_walk *w, tree call)
 	const char *api = callee_name(call), *name, *short_name;
 	const struct runtime_fact *r;
 	struct cpuid_place p;
-	char place[64];
+	char place[64], fix[128];
+	struct finding_record f = {
+		.check = CHECK, .place = place, .fix = fix,
+	};
 	long number;
 	tree fn;
 
@@ -92,22 +95,28 @@ static void runtime_on_call(struct cpuid_walk *w, tree call)
 	if (!r || !fn || !model_place_of(model_translate(number), &p))
 		return;
 	format_place(place, sizeof(place), &p);
+	f.subject = f.feature = name;
+	f.expected = r->mirrors;
 	switch (cache_of(fn, 0)) {
 	case CACHE_VCPU:
 		if (!r->cache_stale)
 			return;
-		report(CHECK, name, user_location(EXPR_LOCATION(call)).loc,
-		       "%s(%s): %s (%s) is updated by KVM at run time to mirror %s, but %s() reads the vCPU's cached capabilities, which catch up only at the next CPUID emulation, so the answer may be for the old %s; test %s itself instead",
+		snprintf(fix, sizeof(fix), "test %s itself instead",
+			 r->mirrors);
+		report(user_location(EXPR_LOCATION(call)).loc, &f,
+		       "%s(%s): %s (%s) is updated by KVM at run time to mirror %s, but %s() reads the vCPU's cached capabilities, which catch up only at the next CPUID emulation, so the answer may be for the old %s",
 		       api, name, short_name, place, r->mirrors, api,
-		       r->mirrors, r->mirrors);
+		       r->mirrors);
 		break;
 	case CACHE_KVM:
 		if (r->advertised)
 			return;
-		report(CHECK, name, user_location(EXPR_LOCATION(call)).loc,
-		       "%s(%s): %s (%s) mirrors the guest's %s at run time and KVM's own capabilities never have it, so %s() is always false here; ask about the guest (its %s), or about the feature it depends on",
-		       api, name, short_name, place, r->mirrors, api,
-		       r->mirrors);
+		snprintf(fix, sizeof(fix),
+			 "ask about the guest (its %s), or about the feature it depends on",
+			 r->mirrors);
+		report(user_location(EXPR_LOCATION(call)).loc, &f,
+		       "%s(%s): %s (%s) mirrors the guest's %s at run time and KVM's own capabilities never have it, so %s() is always false here",
+		       api, name, short_name, place, r->mirrors, api);
 		break;
 	default:
 		break;
@@ -116,6 +125,5 @@ static void runtime_on_call(struct cpuid_walk *w, tree call)
 
 struct cpuidcheck_check check_runtime = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_call	= runtime_on_call,
 };

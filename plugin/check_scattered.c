@@ -39,16 +39,24 @@ static void judge(const char *how, const char *short_name, long number,
 {
 	const char *name = model_feature_name(number);
 	struct cpuid_place p;
-	char place[64];
+	char place[64], expected[96], fix[256];
+	struct finding_record f = {
+		.check = CHECK, .subject = name, .feature = name,
+		.place = place, .expected = expected, .fix = fix,
+	};
 	int word = number / 32;
 
 	if (!name || model_word_is_kernel(word) ||
 	    !model_place_of(model_translate(number), &p))
 		return;
 	format_place(place, sizeof(place), &p);
-	report(CHECK, name, loc,
-	       "%s: %s is KVM's own number for %s (word %s, KVM-only), not a feature of the kernel's capability words, so boot_cpu_has(%s) tests a bit past the kernel's x86_capability words; use F(%s), or define the kernel's feature in a Linux-defined word and translate it in __feature_translate()",
-	       how, name, place, model_word_name(word), name, short_name);
+	snprintf(expected, sizeof(expected), "F(%s)", short_name);
+	snprintf(fix, sizeof(fix),
+		 "use F(%s), or define the kernel's feature in a Linux-defined word and translate it in __feature_translate()",
+		 short_name);
+	report(loc, &f,
+	       "%s: %s is KVM's own number for %s (word %s, KVM-only), not a feature of the kernel's capability words, so boot_cpu_has(%s) tests a bit past the kernel's x86_capability words",
+	       how, name, place, model_word_name(word), name);
 }
 
 static void scattered_on_lists(struct cap_lists *lists, tree fndecl)
@@ -91,7 +99,6 @@ static void scattered_on_call(struct cpuid_walk *w, tree call)
 
 struct cpuidcheck_check check_scattered = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= scattered_on_lists,
 	.on_call	= scattered_on_call,
 };

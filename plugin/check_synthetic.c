@@ -63,6 +63,10 @@ static cpp_hashnode *mapped_definition(const char *short_name, long *number,
 static void judge_synthetic(const char *short_name)
 {
 	char place[64], reg[64];
+	struct finding_record f = {
+		.check = CHECK, .place = place,
+		.fix = "move it to a Linux-defined word (CPUID_LNX_*), and translate it in __feature_translate() if KVM must advertise it",
+	};
 	struct cpuid_place p;
 	cpp_hashnode *node;
 	const char *name;
@@ -75,14 +79,18 @@ static void judge_synthetic(const char *short_name)
 	format_place(place, sizeof(place), &p);
 	p.bit = -1;
 	format_place(reg, sizeof(reg), &p);
-	report(CHECK, name, compat_macro_line(node),
-	       "%s is a flag the kernel sets itself (Linux-defined in the newest kernel), but it is defined in word %s, which KVM maps to %s, so it is %s: KVM treats the word as that register, bit for bit, and hands the flag to guests as that CPUID bit, and code that fills the word from the CPU (get_cpu_cap()) reads that bit into the flag; move it to a Linux-defined word (CPUID_LNX_*), and translate it in __feature_translate() if KVM must advertise it",
+	f.subject = f.feature = name;
+	report(compat_macro_line(node), &f,
+	       "%s is a flag the kernel sets itself (Linux-defined in the newest kernel), but it is defined in word %s, which KVM maps to %s, so it is %s: KVM treats the word as that register, bit for bit, and hands the flag to guests as that CPUID bit, and code that fills the word from the CPU (get_cpu_cap()) reads that bit into the flag",
 	       name, model_word_name(number / 32), reg, place);
 }
 
 static void judge_scattered(const struct scattered_fact *f)
 {
-	char place[64], real[64], reg[64];
+	char place[64], real[64], reg[64], fix[256];
+	struct finding_record r = {
+		.check = CHECK, .place = real, .expected = real, .fix = fix,
+	};
 	struct cpuid_place p;
 	cpp_hashnode *node;
 	const char *name;
@@ -100,10 +108,13 @@ static void judge_scattered(const struct scattered_fact *f)
 	format_place(real, sizeof(real), &f->place[0]);
 	p.bit = -1;
 	format_place(reg, sizeof(reg), &p);
-	report(CHECK, name, compat_macro_line(node),
-	       "%s is %s (the newest kernel's scattered.c reads it there), but it is defined in word %s, which KVM maps to %s, so it is %s: KVM hands it to guests at a bit that means something else, and a guest looking at %s does not see it; define it at bit %d of the word for %s, or keep it in a Linux-defined word and translate it in __feature_translate()",
-	       name, real, model_word_name(number / 32), reg, place, real,
-	       f->place[0].bit, real);
+	snprintf(fix, sizeof(fix),
+		 "define it at bit %d of the word for %s, or keep it in a Linux-defined word and translate it in __feature_translate()",
+		 f->place[0].bit, real);
+	r.subject = r.feature = name;
+	report(compat_macro_line(node), &r,
+	       "%s is %s (the newest kernel's scattered.c reads it there), but it is defined in word %s, which KVM maps to %s, so it is %s: KVM hands it to guests at a bit that means something else, and a guest looking at %s does not see it",
+	       name, real, model_word_name(number / 32), reg, place, real);
 }
 
 static void synthetic_on_lists(struct cap_lists *lists, tree fndecl)
@@ -121,6 +132,5 @@ static void synthetic_on_lists(struct cap_lists *lists, tree fndecl)
 
 struct cpuidcheck_check check_synthetic = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= synthetic_on_lists,
 };

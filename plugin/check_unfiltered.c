@@ -165,7 +165,8 @@ static void judge_override(tree call, tree entry, long word,
 			   tree_stmt_iterator after)
 {
 	struct cpuid_place p;
-	char place[64], copy[128];
+	char place[64], copy[128], fix[256];
+	struct finding_record f = { .check = CHECK, .fix = fix };
 	const char *name;
 
 	if (!caps.copied || word < 0 || word >= MAX_WORDS ||
@@ -187,11 +188,14 @@ static void judge_override(tree call, tree entry, long word,
 	snprintf(copy, sizeof(copy),
 		 "%s() starts from a copy of the host's x86_capability",
 		 caps.function);
-	report(CHECK, name, user_location(EXPR_LOCATION(call)).loc,
-	       "cpuid_entry_override(%s, %s) gives the guest KVM's word %s (%s), but %s and no capability list filters %s, so every bit the host kernel sets there reaches the guest; add %s(%s, <the features KVM supports>) to %s(), or mask %s->%s right after the override",
-	       decl_name(entry), name, name, place, copy, name,
-	       caps.list_api ? caps.list_api : "kvm_cpu_cap_mask", name,
-	       caps.function, decl_name(entry), reg_field(p.reg));
+	snprintf(fix, sizeof(fix),
+		 "add %s(%s, <the features KVM supports>) to %s(), or mask %s->%s right after the override",
+		 caps.list_api ? caps.list_api : "kvm_cpu_cap_mask", name,
+		 caps.function, decl_name(entry), reg_field(p.reg));
+	f.subject = name;
+	report(user_location(EXPR_LOCATION(call)).loc, &f,
+	       "cpuid_entry_override(%s, %s) gives the guest KVM's word %s (%s), but %s and no capability list filters %s, so every bit the host kernel sets there reaches the guest",
+	       decl_name(entry), name, name, place, copy, name);
 }
 
 static tree find_overrides(tree *tp, int *walk_subtrees, void *data)
@@ -223,7 +227,6 @@ static void unfiltered_begin_function(tree fndecl)
 
 struct cpuidcheck_check check_unfiltered = {
 	.name		= CHECK,
-	.enabled	= true,
 	.begin_function	= unfiltered_begin_function,
 	.on_lists	= unfiltered_on_lists,
 };

@@ -60,7 +60,12 @@ static void x86_64_on_lists(struct cap_lists *lists, tree fndecl)
 			const char *wrapper = u->at.wrapper;
 			const char *short_name;
 			struct cpuid_place p;
-			char place[64], fix[160];
+			char place[64], expected[160], fix[192];
+			struct finding_record f = {
+				.check = CHECK, .subject = name,
+				.feature = name, .place = place,
+				.expected = expected, .fix = fix,
+			};
 			long kvm_number = model_translate(u->number);
 
 			if (!name || !model_place_of(kvm_number, &p))
@@ -70,23 +75,24 @@ static void x86_64_on_lists(struct cap_lists *lists, tree fndecl)
 				continue;
 			format_place(place, sizeof(place), &p);
 			if (era2)
-				snprintf(fix, sizeof(fix), "%s(%s)",
+				snprintf(expected, sizeof(expected), "%s(%s)",
 					 wrapper_64, short_name);
 			else
-				snprintf(fix, sizeof(fix),
+				snprintf(expected, sizeof(expected),
 					 "a local set to F(%s) under #ifdef CONFIG_X86_64 and to 0 otherwise, as f_lm is for LM",
 					 short_name);
-			report(CHECK, name, u->at.loc,
-			       "%s(%s): %s (%s) exists only in 64-bit mode, but the %s(%s, ...) list declares it unconditionally, so a 32-bit KVM advertises it; declare it with %s",
+			snprintf(fix, sizeof(fix), "declare it with %s",
+				 expected);
+			report(u->at.loc, &f,
+			       "%s(%s): %s (%s) exists only in 64-bit mode, but the %s(%s, ...) list declares it unconditionally, so a 32-bit KVM advertises it",
 			       wrapper ? wrapper : "F", short_name, name,
 			       place, lists->list[i].api,
-			       model_word_name(lists->list[i].leaf), fix);
+			       model_word_name(lists->list[i].leaf));
 		}
 	}
 }
 
 struct cpuidcheck_check check_x86_64 = {
 	.name		= CHECK,
-	.enabled	= true,
 	.on_lists	= x86_64_on_lists,
 };

@@ -1,29 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The list of checks, and the one pass over each function that feeds them.
- * A check is one file, check_NAME.c, defining one struct cpuidcheck_check;
- * add it here and in cpuidcheck.h.
+ * A check is one file, check_NAME.c, defining one struct cpuidcheck_check,
+ * and a CK(NAME) line in check_list.h.
  */
 #include "cpuidcheck.h"
 
 struct cpuidcheck_check *checks[] = {
-	&check_leaf,
-	&check_rawmask,
-	&check_alias,
-	&check_cr4,
-	&check_unfiltered,
-	&check_synthetic,
-	&check_cr4_owned,
-	&check_runtime,
-	&check_x86_64,
-	&check_scattered,
+#define CK(name)	(&check_##name),
+#include "check_list.h"
+#undef CK
 	NULL,
 };
 
 /* The first enabled check at or after *@i, moving *@i to it. */
 static struct cpuidcheck_check *next_enabled(int *i)
 {
-	while (checks[*i] && !checks[*i]->enabled)
+	while (checks[*i] && checks[*i]->disabled)
 		(*i)++;
 	return checks[*i];
 }
@@ -95,5 +88,5 @@ void checks_note_define(cpp_hashnode *node, location_t loc)
 /* Print what the judge found, at the place a person wrote it. */
 void report_judged(const struct judge_finding *f, location_t loc)
 {
-	report(f->rec.check, f->rec.subject, loc, "%s", f->rec.message);
+	report_record(loc, &f->rec);
 }

@@ -6,7 +6,7 @@
  * model.c   the unit's CPUID model, learned from the code being compiled
  *           into the judge's plain struct cpuid_model (judge/judge.h)
  * report.c  where a finding points and how it is printed
- * check_*.c one check each, listed in checks.c
+ * check_*.c one check each, listed in check_list.h
  */
 #ifndef CPUIDCHECK_H
 #define CPUIDCHECK_H
@@ -32,9 +32,7 @@ long model_translate(long number);
 bool model_place_of(long number, struct cpuid_place *place);
 const char *model_word_name(int word);
 bool model_word_is_kernel(int word);
-int model_word_of_place(const struct cpuid_place *place);
 const char *model_feature_name(long number);
-const char *model_feature_at(int word, int bit);
 bool model_eval_macro(const char *name, long *value);
 bool model_macro_defined(const char *name);
 const struct cpuid_model *model_for_judge(void);
@@ -50,12 +48,12 @@ extern bool findings_are_errors;
 
 struct user_loc user_location(location_t loc);
 location_t expansion_point(location_t loc);
-void report(const char *check, const char *subject, location_t loc,
-	    const char *fmt, ...) ATTRIBUTE_PRINTF_4;
+void report_record(location_t loc, const struct finding_record *what);
+void report(location_t loc, const struct finding_record *what,
+	    const char *fmt, ...) ATTRIBUTE_PRINTF_3;
 bool load_suppressions(const char *path);
 void report_summary(void);
 bool loc_in_macro(location_t loc, const char *name);
-int report_count(void);
 
 /* ---- lists.c: KVM's capability setup ---- */
 
@@ -125,13 +123,13 @@ const char *arch_reg_name(int reg);
 
 /* ---- record.c: per-unit facts for the whole-of-KVM merge ---- */
 
-bool recording(void);
 void record_to(const char *dir);
 void record_line(const char *fmt, ...) ATTRIBUTE_PRINTF_1;
 void record_call(tree call, tree fndecl);
 void record_lists(struct cap_lists *scan);
 void record_gate(const char *cr4, const char *feature, const char *kind,
 		 location_t loc);
+void record_feature(const char *name);
 void record_finish_unit(void);
 
 /* ---- checks ---- */
@@ -143,7 +141,7 @@ void record_finish_unit(void);
  */
 struct cpuidcheck_check {
 	const char *name;			/* e.g. "cpuid-leaf" */
-	bool enabled;
+	bool disabled;				/* by disable=NAME */
 	void (*begin_function)(tree fndecl);
 	void (*on_lists)(struct cap_lists *lists, tree fndecl);
 	void (*on_call)(struct cpuid_walk *w, tree call);
@@ -157,18 +155,12 @@ void run_checks(tree fndecl);
 void report_judged(const struct judge_finding *f, location_t loc);
 void checks_note_define(cpp_hashnode *node, location_t loc);
 
-extern struct cpuidcheck_check *checks[];
-
-extern struct cpuidcheck_check check_leaf;
-extern struct cpuidcheck_check check_rawmask;
-extern struct cpuidcheck_check check_alias;
-extern struct cpuidcheck_check check_cr4;
-extern struct cpuidcheck_check check_unfiltered;
-extern struct cpuidcheck_check check_synthetic;
-extern struct cpuidcheck_check check_cr4_owned;
-extern struct cpuidcheck_check check_runtime;
-extern struct cpuidcheck_check check_x86_64;
-extern struct cpuidcheck_check check_scattered;
+/* Every check_NAME of check_list.h, and the list of them (checks.c) */
+extern struct cpuidcheck_check
+#define CK(name)	check_##name,
+#include "check_list.h"
+#undef CK
+	*checks[];
 
 /* check_cr4.c, for cpuid-cr4-owned */
 bool cr4_gated_bits(unsigned long *bits, const char **macro);

@@ -4,33 +4,9 @@
  *
  * It learns the unit's CPUID model from the code being compiled (feature
  * words, reverse_cpuid[], __feature_translate(), the X86_FEATURE_* names)
- * and runs each check on every function body before gimplification:
- *
- *   cpuid-leaf   a feature given to the capability setup for a word it
- *                does not belong to; a raw CPUID mask on the wrong
- *                function, index or register (check_leaf.c,
- *                check_rawmask.c)
- *   cpuid-alias  a query of one of AMD's 0x8000_0001.EDX aliases (or
- *                another alias family), an alias advertised without its
- *                original (check_alias.c)
- *   cpuid-cr4    a CR4 bit allowed without a gate on the CPUID feature
- *                that enumerates it, a wrong gate, a wrong nested VMX
- *                cr4_fixed1 tuple (check_cr4.c)
- *
- * and 6.14's build-time rules, and a few no assert covers, on every era:
- *
- *   cpuid-unfiltered  a word copied from the host's capabilities (up to
- *                     6.13) given to the guest unfiltered (check_unfiltered.c)
- *   cpuid-synthetic   a flag the kernel sets itself defined in a word KVM
- *                     maps to a CPUID register (check_synthetic.c)
- *   cpuid-cr4-owned   a guest-owned CR4 bit kept guest-owned when the
- *                     guest's CPUID reserves it (check_cr4_owned.c)
- *   cpuid-runtime     a runtime-updated feature queried through a cached
- *                     capability (check_runtime.c)
- *   cpuid-x86-64      a 64-bit-only feature declared unconditionally
- *                     (check_x86_64.c)
- *   cpuid-scattered   a host-capability test given a KVM-only number
- *                     (check_scattered.c)
+ * and runs each check on every function body before gimplification.  The
+ * checks are listed in check_list.h (one file each, check_NAME.c) and
+ * described in the registry, data/checks (docs/checks.md is made from it).
  *
  * Findings are printed as GCC-style warnings that never fail a build, also
  * under -Werror / CONFIG_WERROR=y.  Units without KVM's CPUID code print
@@ -84,7 +60,7 @@ static bool disable_checks(const char *plugin, const char *list)
 		for (i = 0; checks[i]; i++)
 			if (strlen(checks[i]->name) == len &&
 			    !strncmp(checks[i]->name, p, len)) {
-				checks[i]->enabled = false;
+				checks[i]->disabled = true;
 				found = true;
 			}
 		if (!found) {

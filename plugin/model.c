@@ -99,20 +99,28 @@ static const char *type_tag(tree type)
 	return IDENTIFIER_POINTER(name);
 }
 
+/* One enumerator of an enum's TYPE_VALUES: its name and constant value. */
+static bool enumerator(tree v, const char **name, long *value)
+{
+	tree val = TREE_VALUE(v);
+
+	*name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
+	if (TREE_CODE(val) == CONST_DECL)
+		val = DECL_INITIAL(val);
+	return constant_value(val, value);
+}
+
 static void learn_words(tree type, bool kvm_only)
 {
 	tree v;
 
 	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
-		const char *name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
-		tree val = TREE_VALUE(v);
+		const char *name;
 		long word;
 
-		if (TREE_CODE(val) == CONST_DECL)
-			val = DECL_INITIAL(val);
 		/* NR_CPUID_WORDS, NKVMCAPINTS and friends are not words */
-		if (strncmp(name, "CPUID_", 6) ||
-		    !constant_value(val, &word) || word < 0 ||
+		if (!enumerator(v, &name, &word) || strncmp(name, "CPUID_", 6) ||
+		    word < 0 ||
 		    word >= MAX_WORDS || model.word[word].name)
 			continue;
 		model.word[word].name = xstrdup(name);
@@ -134,13 +142,10 @@ static void learn_regs(tree type)
 	for (i = 0; i < 8; i++)
 		learned.reg_of_kernel_reg[i] = -1;
 	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
-		const char *name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
-		tree val = TREE_VALUE(v);
+		const char *name;
 		long kreg;
 
-		if (TREE_CODE(val) == CONST_DECL)
-			val = DECL_INITIAL(val);
-		if (!constant_value(val, &kreg) || kreg < 0 || kreg >= 8)
+		if (!enumerator(v, &name, &kreg) || kreg < 0 || kreg >= 8)
 			continue;
 		for (i = 0; i < NR_ARCH_REGS; i++)
 			if (!strcmp(name, names[i])) {
@@ -343,11 +348,6 @@ bool model_word_is_kernel(int word)
 	       !model.word[word].kvm_only;
 }
 
-int model_word_of_place(const struct cpuid_place *place)
-{
-	return cpuid_model_word_of_place(&model, place);
-}
-
 /* ---- feature macros ---- */
 
 /* Names as GCC knows them: its preprocessor's macros, its enumerators. */
@@ -432,14 +432,6 @@ const char *model_feature_name(long number)
 		name = cpuid_model_feature_name(&model, number);
 	}
 	return name;
-}
-
-/* The feature KVM means by bit @bit of word @word, if it has a name. */
-const char *model_feature_at(int word, int bit)
-{
-	if (!learned.features_loaded)
-		load_features();
-	return cpuid_model_feature_at(&model, word, bit);
 }
 
 static bool macro_defined(void *ctx, const char *name)

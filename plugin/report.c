@@ -103,7 +103,6 @@ struct printed {
 };
 
 static struct printed *printed;
-static int nr_reported;
 
 static bool seen(const char *text)
 {
@@ -197,42 +196,63 @@ void report_summary(void)
 			suppress_file);
 }
 
-void report(const char *check, const char *subject, location_t loc,
-	    const char *fmt, ...)
+/*
+ * The one way out for a finding: @what's check, subject, feature, place,
+ * expected, fix and message; the place in the file is @loc's.  Printed (if
+ * not acknowledged) and recorded, once per place and message.
+ */
+void report_record(location_t loc, const struct finding_record *what)
 {
 	expanded_location x = expand_location(loc);
-	char msg[1024], key[1280];
-	va_list ap;
+	struct finding_record r = *what;
+	char key[2048], *line;
+	int len;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	snprintf(key, sizeof(key), "%s:%d:%d:%s", x.file ? x.file : "",
-		 x.line, x.column, msg);
+		 x.line, x.column, r.message);
 	if (seen(key))
 		return;
-	if (suppressed(check, subject)) {
-		nr_suppressed++;
-		record_line("finding\t%s\t%s\t%s\t%d\t%d\tsuppressed\t%s", check,
-			    subject ? subject : "-", x.file ? x.file : "?",
-			    x.line, x.column ? compat_column(x) : 1, msg);
-		return;
-	}
-	nr_reported++;
-	record_line("finding\t%s\t%s\t%s\t%d\t%d\treported\t%s", check,
-		    subject ? subject : "-", x.file ? x.file : "?", x.line,
-		    x.column ? compat_column(x) : 1, msg);
-	if (findings_are_errors) {
-		error_at(loc, "%s [%s]", msg, check);
-		return;
-	}
+	r.file = x.file ? x.file : "?";
+	r.line = x.line;
 	/* a directive's location has no column: it starts the line */
+	r.column = x.column ? compat_column(x) : 1;
+	r.state = suppressed(r.check, r.subject) ? "suppressed" : "reported";
+	len = finding_record_format(NULL, 0, &r);
+	line = XNEWVEC(char, len + 1);
+	finding_record_format(line, len + 1, &r);
+	record_line("%s", line);
+	free(line);
+	record_feature(r.feature);
+	if (strcmp(r.state, "reported")) {
+		nr_suppressed++;
+		return;
+	}
+	if (findings_are_errors) {
+		error_at(loc, "%s [%s]", r.message, r.check);
+		return;
+	}
 	fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n",
-		x.file ? x.file : "<unknown>", x.line,
-		x.column ? compat_column(x) : 1, msg, check);
+		x.file ? x.file : "<unknown>", r.line, r.column, r.message,
+		r.check);
 }
 
-int report_count(void)
+/*
+ * A finding whose message is @fmt's sentence, then "; " and the fix (if
+ * @what has one): the fix is written once, and the message ends with it.
+ */
+void report(location_t loc, const struct finding_record *what,
+	    const char *fmt, ...)
 {
-	return nr_reported;
+	struct finding_record r = *what;
+	char msg[1536];
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (r.fix && len >= 0 && (size_t)len < sizeof(msg))
+		snprintf(msg + len, sizeof(msg) - len, "; %s", r.fix);
+	r.message = msg;
+	report_record(loc, &r);
 }

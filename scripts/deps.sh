@@ -17,7 +17,8 @@ for want in "$@"; do
 	browser) pkgs="$pkgs chromium" ;;
 	# clang with libFuzzer and its sanitizers (bookworm: clang 14)
 	fuzz)	pkgs="$pkgs clang libclang-rt-dev" ;;
-	series)	pkgs="$pkgs git git-email" ;;
+	# git send-email needs Mail::Address (a Recommends of git-email)
+	series)	pkgs="$pkgs git git-email libmailtools-perl" ;;
 	*)	echo "deps.sh: unknown package set '$want'" >&2; exit 2 ;;
 	esac
 done

@@ -1,14 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Shared helpers for cpuidcheck's semantic patches (cpuid-*.cocci).
 
-Two kinds of knowledge are needed to judge a CPUID feature use:
-
-* architectural facts the kernel does not encode (AMD's 0x8000_0001.EDX
-  alias set, the CR4 table, which CPUID functions are indexed): read at run
-  time from the project's one data file, data/cpuid-facts;
-* feature numbers, words, reverse_cpuid[] and the scattered-feature
-  translation: learned from the kernel tree being checked (cpufeatures.h,
-  cpufeature.h, reverse_cpuid.h, kvm_host.h) and from the checked file itself.
+SmPL matches; this module collects what the rules matched, hands it to the
+judge as raw-use records and prints what the judge answers.  The judge
+(judge/, libcpuidjudge.so, the decisions and wording the GCC plugin uses
+too) learns the CPUID model from the checked tree's headers and reads the
+architectural facts from the project's one data file, data/cpuid-facts.
 
 The facts file is found through $CPUIDCHECK_FACTS, else ../data/cpuid-facts
 relative to this module (the same relative path holds in the source tree,
@@ -19,9 +16,6 @@ import os
 import re
 import sys
 
-# Records only the plugin's checks read (cpuid-runtime, cpuid-x86-64,
-# cpuid-synthetic, scattered); the semantic patches have no rule for them yet.
-PLUGIN_ONLY = ("runtime", "x86-64-only", "synthetic", "scattered")
 WRAPPERS = ("F", "SF", "SCATTERED_F", "X86_64_F", "EMULATED_F",
             "SYNTHESIZED_F", "PASSTHROUGH_F", "VENDOR_F", "RUNTIME_F",
             "ALIASED_1_EDX_F", "AF", "feature_bit", "__feature_bit")
@@ -35,97 +29,6 @@ def facts_path():
         return env
     here = os.path.dirname(os.path.abspath(__file__))
     return os.path.normpath(os.path.join(here, "..", "data", "cpuid-facts"))
-
-
-class Place(object):
-    """A CPUID bit (or, with bit None, a register): function.index.reg[bit]."""
-    __slots__ = ("fn", "idx", "reg", "bit")
-
-    def __init__(self, fn, idx, reg, bit=None):
-        self.fn, self.idx, self.reg, self.bit = fn, idx, reg.upper(), bit
-
-    def key(self):
-        return (self.fn, self.idx, self.reg, self.bit)
-
-    def regkey(self):
-        return (self.fn, self.idx, self.reg)
-
-    def __eq__(self, other):
-        return isinstance(other, Place) and self.key() == other.key()
-
-    def __hash__(self):
-        return hash(self.key())
-
-    def reg_place(self):
-        return Place(self.fn, self.idx, self.reg)
-
-    def text(self, facts):
-        fn = ("0x%x" % self.fn) if self.fn > 9 else ("%d" % self.fn)
-        if self.fn in facts.indexed:
-            s = "CPUID.(EAX=%s,ECX=%d):%s" % (fn, self.idx, self.reg)
-        else:
-            s = "CPUID.%s:%s" % (fn, self.reg)
-        if self.bit is not None:
-            s += "[%d]" % self.bit
-        return s
-
-
-_PLACE_RE = re.compile(r"^(0x[0-9a-fA-F]+|\d+)\.(\d+)\.(E[ABCD]X)\[(\d+)\]$")
-
-
-def parse_place(s):
-    m = _PLACE_RE.match(s)
-    if not m:
-        raise ValueError("bad CPUID place '%s'" % s)
-    return Place(int(m.group(1), 16 if m.group(1).startswith("0x") else 16),
-                 int(m.group(2)), m.group(3), int(m.group(4)))
-
-
-class Facts(object):
-    def __init__(self, path=None):
-        self.path = path or facts_path()
-        self.indexed = set()
-        self.aliases = []       # (alias_place, original_place, NAME)
-        self.cr4 = []           # (bit, NAME, [(FEATURE, place), ...])
-        with open(self.path) as f:
-            for lineno, line in enumerate(f, 1):
-                line = line.split("#", 1)[0].split()
-                if not line:
-                    continue
-                kind, args = line[0], line[1:]
-                if kind == "indexed":
-                    self.indexed.update(int(a, 16) for a in args)
-                elif kind == "alias":
-                    self.aliases.append((parse_place(args[0]),
-                                         parse_place(args[1]), args[2]))
-                elif kind == "cr4":
-                    gates = []
-                    if args[2] != "-":
-                        for g in args[2].split("|"):
-                            name, pl = g.split("@")
-                            gates.append((name, parse_place(pl)))
-                    self.cr4.append((int(args[0]), args[1], gates))
-                elif kind in PLUGIN_ONLY:
-                    pass
-                else:
-                    raise ValueError("%s:%d: unknown record '%s'"
-                                     % (self.path, lineno, kind))
-
-    def cr4_by_name(self, name):
-        for c in self.cr4:
-            if c[1] == name:
-                return c
-        return None
-
-
-_facts = None
-
-
-def facts():
-    global _facts
-    if _facts is None:
-        _facts = Facts()
-    return _facts
 
 
 # --------------------------------------------------------------- the judge
@@ -187,28 +90,32 @@ def record(*fields):
     return "\t".join(_field(f) for f in fields)
 
 
-def judge(check, path, records):
-    """{(line, column): verdict} for RECORDS (lines) of file PATH: a
+def judge_all(check, path, records):
+    """{(line, column): [verdict, ...]} for RECORDS (lines) of file PATH: a
     verdict is {"msg": message, "fix": ("move", word) / ("remove",) /
     ("rewrite", text) / None, "record": the finding record's fields}."""
-    import ctypes
     lib = library()
     out = lib.cpuidjudge_judge(check.encode(), path.encode(),
                                "\n".join(records).encode())
     if out is None:
         sys.stderr.write("cpuidcheck: %s\n" % lib.cpuidjudge_error().decode())
         sys.exit(2)
-    verdicts = {}
+    verdicts, last = {}, None
     for line in out.decode().splitlines():
         f = line.split("\t")
         if f[0] == "finding":
-            key = (int(f[4]), int(f[5]))
-            verdicts[key] = {"msg": f[11], "fix": None, "record": f}
+            last = {"msg": f[11], "fix": None, "record": f}
+            verdicts.setdefault((int(f[4]), int(f[5])), []).append(last)
         elif f[0] == "action":
-            key = (int(f[1]), int(f[2]))
-            verdicts[key]["fix"] = (f[3],) if f[3] == "remove" \
-                else (f[3], f[4])
+            last["fix"] = (f[3],) if f[3] == "remove" else (f[3], f[4])
     return verdicts
+
+
+def judge(check, path, records):
+    """{(line, column): verdict}: the first finding at each position (the
+    list checks make at most one)."""
+    return dict((k, v[0]) for k, v in judge_all(check, path,
+                                                  records).items())
 
 
 def evaluate(path, text):
@@ -232,286 +139,6 @@ def feature_info(path, name):
             "place_text": None if place == "-" else place}
 
 
-# ------------------------------------------------------------ tree learning
-
-_ROOT_FILES = ("arch/x86/include/asm/cpufeatures.h",
-               "arch/x86/include/asm/cpufeature.h",
-               "arch/x86/include/asm/kvm_host.h",
-               "arch/x86/kvm/reverse_cpuid.h")
-_DIR_FILES = ("reverse_cpuid.h", "cpufeatures.h", "cpufeature.h",
-              "kvm_host.h",
-              "include/asm/cpufeatures.h", "include/asm/cpufeature.h",
-              "include/asm/kvm_host.h", "include/reverse_cpuid.h",
-              "include/kvm/reverse_cpuid.h", "include/x86/reverse_cpuid.h")
-
-
-def header_files(cfile):
-    """The headers that define the features seen by CFILE, plus CFILE."""
-    found = []
-    tree = os.environ.get("CPUIDCHECK_TREE")
-    if tree:
-        dirs = [tree]
-    else:
-        dirs = []
-        d = os.path.dirname(os.path.abspath(cfile))
-        while True:
-            dirs.append(d)
-            if os.path.isfile(os.path.join(d, _ROOT_FILES[0])):
-                break
-            up = os.path.dirname(d)
-            if up == d:
-                break
-            d = up
-    # A small tree (unit cases): the headers under a sibling include/
-    # directory that the file includes, directly or indirectly.
-    for d in dirs:
-        inc = os.path.join(d, "include")
-        if os.path.isfile(os.path.join(inc, "cpufeatures.h")) and \
-                not os.path.isfile(os.path.join(d, _ROOT_FILES[0])):
-            todo, seen = [os.path.abspath(cfile)], set()
-            while todo:
-                f = todo.pop()
-                if f in seen:
-                    continue
-                seen.add(f)
-                try:
-                    text = open(f, errors="replace").read()
-                except OSError:
-                    continue
-                for m in re.finditer(r'^\s*#\s*include\s*["<]([^">]+)[">]',
-                                     text, re.M):
-                    for base in (os.path.dirname(f), inc):
-                        c = os.path.join(base, m.group(1))
-                        if os.path.isfile(c):
-                            todo.append(os.path.abspath(c))
-                            if os.path.abspath(c) not in found:
-                                found.append(os.path.abspath(c))
-                            break
-            found.append(os.path.abspath(cfile))
-            return found
-    for d in dirs:
-        for rel in _ROOT_FILES + _DIR_FILES:
-            p = os.path.join(d, rel)
-            if os.path.isfile(p) and p not in found:
-                found.append(p)
-        if any(os.path.isfile(os.path.join(d, r)) for r in _ROOT_FILES[:1]):
-            break
-    found.append(os.path.abspath(cfile))
-    return found
-
-
-_COMMENT_RE = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
-_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)(\([^)]*\))?[ \t]*(.*)$",
-                        re.M)
-
-
-def _strip(text):
-    text = _COMMENT_RE.sub(lambda m: " " * 0 if "\n" not in m.group(0)
-                           else "\n" * m.group(0).count("\n"), text)
-    return text.replace("\\\n", " ")
-
-
-class Tree(object):
-    """Feature words and numbers learned from one kernel tree's sources."""
-
-    def __init__(self, files):
-        self.files = files
-        self.macros = {}        # name -> (params or None, body)
-        self.words = {}         # word name -> number
-        self.word_names = {}    # number -> word name
-        self.reverse = {}       # word number -> Place (bit None)
-        self.translated = set()  # NAME: X86_FEATURE_NAME -> KVM_X86_FEATURE_NAME
-        self.kvm_only = set()   # word names of enum kvm_only_cpuid_leafs
-        self._num = {}
-        texts = []
-        for f in files:
-            try:
-                with open(f, errors="replace") as fh:
-                    texts.append(_strip(fh.read()))
-            except OSError:
-                pass
-        for t in texts:
-            for m in _DEFINE_RE.finditer(t):
-                name, params, body = m.group(1), m.group(2), m.group(3).strip()
-                if params is not None:
-                    params = [x.strip() for x in params[1:-1].split(",")
-                              if x.strip()]
-                self.macros.setdefault(name, (params, body))
-        for t in texts:
-            for enum in ("cpuid_leafs", "kvm_only_cpuid_leafs"):
-                m = re.search(r"enum\s+%s\s*\{(.*?)\}" % enum, t, re.S)
-                if not m:
-                    continue
-                val = -1
-                for item in m.group(1).split(","):
-                    item = item.strip()
-                    if not item:
-                        continue
-                    if "=" in item:
-                        n, v = [x.strip() for x in item.split("=", 1)]
-                        v = self.eval(v)
-                        if v is None:
-                            break
-                        val = v
-                    else:
-                        n = item
-                        val += 1
-                    if not re.match(r"^CPUID_\w+$", n) or n.startswith("NR_"):
-                        continue
-                    self.words.setdefault(n, val)
-                    self.word_names.setdefault(val, n)
-                    if enum == "kvm_only_cpuid_leafs":
-                        self.kvm_only.add(n)
-        for t in texts:
-            m = re.search(r"reverse_cpuid\s*\[\s*\][^=;]*=\s*\{(.*?)\};", t, re.S)
-            if m:
-                for e in re.finditer(r"\[\s*(\w+)\s*\]\s*=\s*\{\s*([^,}]+),"
-                                     r"\s*([^,}]+),\s*CPUID_(E[ABCD]X)\s*\}",
-                                     m.group(1)):
-                    w = self.words.get(e.group(1))
-                    fn, idx = self.eval(e.group(2)), self.eval(e.group(3))
-                    if w is not None and fn is not None and idx is not None:
-                        self.reverse.setdefault(w, Place(fn, idx, e.group(4)))
-            # Every definition (#if branches are not evaluated), in any of
-            # its shapes: a switch whose cases are written out or made by
-            # a helper macro (KVM_X86_TRANSLATE_FEATURE(f) in the kernel,
-            # any "case X86_FEATURE_##f: return KVM_X86_FEATURE_##f"
-            # macro), or the older if/else-if chain.
-            helpers = [n for n, (pa, b) in self.macros.items()
-                       if pa and len(pa) == 1 and re.search(
-                           r"case\s+X86_FEATURE_\s*##\s*%s\s*:\s*return\s+"
-                           r"KVM_X86_FEATURE_\s*##\s*%s\b"
-                           % (re.escape(pa[0]), re.escape(pa[0])), b)]
-            helpers.append("KVM_X86_TRANSLATE_FEATURE")
-            for m in re.finditer(r"__feature_translate\s*\([^)]*\)\s*\{"
-                                 r"(.*?)\n\}", t, re.S):
-                body = m.group(1)
-                for e in re.finditer(r"\b(?:%s)\s*\(\s*(\w+)\s*\)"
-                                     % "|".join(map(re.escape, helpers)),
-                                     body):
-                    self.translated.add(e.group(1))
-                for e in re.finditer(r"case\s+X86_FEATURE_(\w+)\s*:\s*return"
-                                     r"\s+KVM_X86_FEATURE_(\w+)", body):
-                    self.translated.add(e.group(1))
-                for e in re.finditer(r"==\s*X86_FEATURE_(\w+)\s*\)\s*return"
-                                     r"\s+KVM_X86_FEATURE_(\w+)", body):
-                    self.translated.add(e.group(1))
-            self.translated.discard("f")
-
-    # A tiny C preprocessor + evaluator for integer constant macros.
-    def expand(self, s, depth=0):
-        if depth > 20:
-            return None
-        out = []
-        pos = 0
-        changed = False
-        for m in re.finditer(r"[A-Za-z_]\w*", s):
-            name = m.group(0)
-            if name in self.words:
-                out.append(s[pos:m.start()] + str(self.words[name]))
-                pos = m.end()
-                changed = True
-                continue
-            mac = self.macros.get(name)
-            if mac is None:
-                continue
-            params, body = mac
-            if params is None:
-                out.append(s[pos:m.start()] + "(" + body + ")")
-                pos = m.end()
-                changed = True
-                break
-            # function-like: find the argument list
-            rest = s[m.end():]
-            a = re.match(r"\s*\(", rest)
-            if not a:
-                continue
-            i, level, args, cur = m.end() + a.end(), 1, [], ""
-            while i < len(s) and level:
-                c = s[i]
-                if c == "(":
-                    level += 1
-                elif c == ")":
-                    level -= 1
-                    if not level:
-                        break
-                if c == "," and level == 1:
-                    args.append(cur)
-                    cur = ""
-                else:
-                    cur += c
-                i += 1
-            args.append(cur)
-            b = body
-            for p, v in zip(params, args):
-                b = re.sub(r"\b%s\b" % re.escape(p), v.strip(), b)
-            out.append(s[pos:m.start()] + "(" + b + ")")
-            pos = i + 1
-            changed = True
-            break
-        out.append(s[pos:])
-        s = "".join(out)
-        if changed:
-            return self.expand(s, depth + 1)
-        return s
-
-    def eval(self, s):
-        s = s.strip()
-        try:
-            return int(s, 0)
-        except ValueError:
-            pass
-        e = self.expand(s)
-        if e is None:
-            return None
-        e = re.sub(r"\b(0x[0-9a-fA-F]+|\d+)[uUlL]+\b", r"\1", e)
-        e = re.sub(r"\(\s*(unsigned\s+)?(int|long|u32|u64)\s*\)", "", e)
-        if not re.match(r"^[\s0-9a-fA-Fx()+\-*/<>|&~]*$", e):
-            return None
-        try:
-            return int(eval(e.replace("/", "//"), {"__builtins__": {}}))
-        except Exception:
-            return None
-
-    def number(self, name):
-        """The value of a feature macro (X86_FEATURE_x, KVM_X86_FEATURE_x)."""
-        if name not in self._num:
-            self._num[name] = self.eval(name) if name in self.macros else None
-        return self._num[name]
-
-    def feature(self, name):
-        """Info for NAME (without X86_FEATURE_ prefix, or a full macro name)."""
-        full = name if re.match(r"^(KVM_)?X86_FEATURE_", name) \
-            else "X86_FEATURE_" + name
-        raw = self.number(full)
-        if raw is None:
-            return None
-        short = re.sub(r"^(KVM_)?X86_FEATURE_", "", full)
-        num, translated = raw, False
-        if full.startswith("X86_FEATURE_") and short in self.translated:
-            t = self.number("KVM_X86_FEATURE_" + short)
-            if t is not None:
-                num, translated = t, True
-        word, bit = num // 32, num % 32
-        wname = self.word_names.get(word)
-        rp = self.reverse.get(word)
-        place = Place(rp.fn, rp.idx, rp.reg, bit) if rp else None
-        return {"name": full, "short": short, "raw": raw, "num": num,
-                "word": word, "wname": wname, "bit": bit, "place": place,
-                "translated": translated,
-                "raw_wname": self.word_names.get(raw // 32)}
-
-_trees = {}
-
-
-def tree_for(cfile):
-    files = tuple(header_files(cfile))
-    t = _trees.get(files)
-    if t is None:
-        t = _trees[files] = Tree(list(files))
-    return t
-
-
 # ------------------------------------------------------------ report output
 
 def col_range(pos):
@@ -533,7 +160,6 @@ class FileState(object):
 
     def __init__(self, path):
         self.path = path
-        self.tree = tree_for(path)
         self.lists = {}       # leaf -> list function name
         self.items = {}       # (line, col) -> item dict
         self.locals = {}      # local variable -> (wrapper, name)
@@ -544,8 +170,7 @@ class FileState(object):
         self.raw_guards = {}   # (line, col) -> {"fn": {...}, "idx": {...}}
         self.raw_ranges = []   # (entry, kind, value, start, end) of guarded if bodies
         self.list_lines = {}   # (leaf, list function, line) of each list
-        self.leaf_verdicts = None  # {(line, col): verdict} of the lists
-        self.alias_verdicts = None
+        self.list_verdicts = {}  # check -> {(line, col): verdict}
 
 
 _files = {}
@@ -610,17 +235,23 @@ def _declare_records(st):
     return recs
 
 
-def judge_item(pos):
-    """Verdict for the list element at POS: None or a dict with 'msg' and
-    'fix' (('move', target) / ('rewrite', new text) / ('remove',) / None)."""
+def _list_verdict(pos, check):
+    """CHECK's verdict for the list element at POS: every element of the
+    file is judged at once, the lists being each other's context."""
     st = state(pos.file)
     key = (int(pos.line), int(pos.column))
     it = st.items.get(key)
     if it is None or it["end"] != int(pos.column_end):
         return None
-    if st.leaf_verdicts is None:
-        st.leaf_verdicts = judge("cpuid-leaf", st.path, _declare_records(st))
-    return st.leaf_verdicts.get(key)
+    if check not in st.list_verdicts:
+        st.list_verdicts[check] = judge(check, st.path, _declare_records(st))
+    return st.list_verdicts[check].get(key)
+
+
+def judge_item(pos):
+    """Verdict for the list element at POS: None or a dict with 'msg' and
+    'fix' (('move', target) / ('rewrite', new text) / ('remove',) / None)."""
+    return _list_verdict(pos, "cpuid-leaf")
 
 
 def anchor_for(st, target, bit, skip_key=None):
@@ -717,8 +348,13 @@ def finish():
 
 
 def emit(pos, verdict, tag, mode="report"):
-    """Print VERDICT once per position, in coccicheck's report or org form."""
+    """Print VERDICT (or each of a list) once per position, in coccicheck's
+    report or org form."""
     if verdict is None:
+        return
+    if isinstance(verdict, list):
+        for v in verdict:
+            emit(pos, v, tag, mode)
         return
     o = options()
     if tag in o.disabled:
@@ -890,145 +526,35 @@ def judge_raw_use(reg, wrapper, name, pos, epos, ent, tag):
 
 def judge_unbacked(pos):
     """An alias advertised in a list without its original."""
-    st = state(pos.file)
-    key = (int(pos.line), int(pos.column))
-    it = st.items.get(key)
-    if it is None or it["end"] != int(pos.column_end):
-        return None
-    if st.alias_verdicts is None:
-        st.alias_verdicts = judge("cpuid-alias", st.path,
-                                  _declare_records(st))
-    return st.alias_verdicts.get(key)
+    return _list_verdict(pos, "cpuid-alias")
 
 MODE = "report"
 
 
 # -------------------------------------------------------- cpuid-cr4 judging
 
-def _cr4_allowed(tree):
-    """CR4 bit names CR4_RESERVED_BITS lets through, or None.  Macros in
-    its body (e.g. a CR4_ALLOWED_x set) are expanded as text."""
-    mac = tree.macros.get("CR4_RESERVED_BITS")
-    if not mac:
-        return None
-    body, seen = mac[1], set()
-    for _ in range(10):
-        names = [n for n in re.findall(r"\b[A-Z_][A-Z0-9_]*\b", body)
-                 if n in tree.macros and not n.startswith("X86_CR4_")
-                 and n not in seen and tree.macros[n][0] is None]
-        if not names:
-            break
-        for n in names:
-            seen.add(n)
-            body = re.sub(r"\b%s\b" % n, "(" + tree.macros[n][1] + ")", body)
-    return set(re.findall(r"X86_CR4_(\w+)", body))
-
-
 def judge_fixed1(bitname, reg, wrapper, name, pos):
-    """cr4_fixed1_update(X86_CR4_B, reg, feature_bit(F)) vs the CR4 table."""
-    st = state(pos.file)
-    f = facts()
-    b = re.sub(r"^X86_CR4_", "", bitname)
-    c = f.cr4_by_name(b)
-    if c is None:
-        return None
+    """cr4_fixed1_update(X86_CR4_B, reg, W(F)): the entry's lookup is not
+    visible (the macro reads it); the judge assumes the feature's own CPUID
+    function and judges the register, the bit, the feature and
+    CR4_RESERVED_BITS."""
     full = name if wrapper == "__feature_bit" else "X86_FEATURE_" + name
-    info = st.tree.feature(full)
-    gates = c[2]
-    msg = None
-    if not gates:
-        msg = "CR4.%s is not enumerated by any CPUID feature, but is gated " \
-              "on %s" % (b, full)
-    elif info and info["place"] is not None:
-        ok = [g for g in gates if g[1] == info["place"]]
-        if not ok:
-            msg = "CR4.%s is enumerated by %s, but is gated on %s (%s)" % (
-                b, " or ".join("%s (%s)" % (g[0], g[1].text(f)) for g in gates),
-                full, info["place"].text(f))
-        elif reg.upper() != info["place"].reg:
-            msg = "CR4.%s: %s is %s, but the gate tests %s" % (
-                b, full, info["place"].text(f), reg.upper())
-    allowed = _cr4_allowed(st.tree)
-    if msg is None and allowed is not None and b not in allowed:
-        msg = "CR4.%s is gated for nested VMX, but CR4_RESERVED_BITS never " \
-              "allows it" % b
-    return {"msg": msg, "fix": None} if msg else None
-
-
-def cr4_gates_in(text, has="__cpu_has", c="__c", var="__reserved_bits"):
-    """{CR4 bit name: [(feature names, offset)]} of a reserved-bits macro
-    body: 'if (!HAS(C, X86_FEATURE_F) [&& !HAS(...)]) VAR |= B [| B2...]'."""
-    res = {}
-    pat = (r"if\s*\(((?:\s*&&\s*|\s*!\s*%s\s*\(\s*%s\s*,"
-           r"\s*X86_FEATURE_\w+\s*\))+)\s*\)\s*"
-           r"%s\s*\|=\s*((?:\s*\|?\s*X86_CR4_\w+)+)"
-           % (re.escape(has), re.escape(c), re.escape(var)))
-    for m in re.finditer(pat, text):
-        feats = re.findall(r"X86_FEATURE_(\w+)", m.group(1))
-        for b in re.findall(r"X86_CR4_(\w+)", m.group(2)):
-            res.setdefault(b, []).append((feats, m.start()))
-    return res
-
-
-# #define NAME(HAS, C) ({ T VAR = CR4_RESERVED_BITS; if (!HAS(C, X86_FEATURE_
-# x)) VAR |= X86_CR4_y; ... }): __cr4_reserved_bits() recognised by shape.
-_CR4_DEF_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(\s*(\w+)\s*,\s*(\w+)"
-                         r"\s*\)(?:\\\n|[^\n])*", re.M)
-
-
-def _blank_comments(text):
-    """Comments replaced by spaces (newlines kept): offsets stay valid."""
-    return re.sub(r"/\*.*?\*/|//[^\n]*",
-                  lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+    return judge_all("cpuid-cr4", pos.file, [record(
+        "fixed1", bitname, full, wrapper, "-", "-", reg, pos.file, pos.line,
+        pos.column)]).get(_pkey(pos))
 
 
 def check_cr4_reserved(path):
-    """Findings in a file defining the reserved-bits macro: a list of
+    """Findings in a file defining the reserved-bits macro, which
+    Coccinelle cannot parse as code (the judge reads its text): a list of
     (position, verdict) for emit()."""
     st = state(path)
     if ("cr4-reserved",) in st.done:
         return []
     st.done.add(("cr4-reserved",))
-    f = facts()
-    try:
-        raw = _blank_comments(open(path, errors="replace").read())
-    except OSError:
-        return []
-    allowed = _cr4_allowed(st.tree)
-    if allowed is None:
-        return []
-    out = []
-    for m in _CR4_DEF_RE.finditer(raw):
-        body = m.group(0)
-        v = re.search(r"(\w+)\s*=\s*CR4_RESERVED_BITS\b", body)
-        if not v:
-            continue
-        name, has, c = m.group(1), m.group(2), m.group(3)
-        line = raw.count("\n", 0, m.start()) + 1
-        gates = cr4_gates_in(body.replace("\\\n", " \n"), has, c, v.group(1))
-        for bit, cname, gl in f.cr4:
-            if cname not in allowed or not gl:
-                continue
-            have = gates.get(cname, [])
-            want = [g[0] for g in gl]
-            if not have:
-                out.append((line, "CR4.%s is allowed by CR4_RESERVED_BITS but "
-                            "%s() never reserves it when the CPU lacks %s; "
-                            "add 'if (!%s(%s, X86_FEATURE_%s)) %s |= "
-                            "X86_CR4_%s;'"
-                            % (cname, name, " or ".join(
-                                "%s (%s)" % (g[0], g[1].text(f)) for g in gl),
-                               has, c, want[0], v.group(1), cname)))
-                continue
-            for feats, off in have:
-                bad = [h for h in feats if h not in want]
-                if bad:
-                    out.append((raw.count("\n", 0, m.start() + off) + 1,
-                                "CR4.%s is reserved on X86_FEATURE_%s, but is "
-                                "enumerated by %s" % (
-                                    cname, bad[0], " or ".join(
-                                        "X86_FEATURE_%s" % w for w in want))))
-    return [(_Line(path, l), {"msg": msg, "fix": None}) for l, msg in out]
+    found = judge_all("cpuid-cr4", path, [record("reserved-bits", path)])
+    return [(_Line(path, line), v)
+            for (line, col), vs in sorted(found.items()) for v in vs]
 
 
 class _Line(object):

@@ -8,11 +8,14 @@
  * unit GCC cannot compile is not checked: one line and exit 2, so the
  * build stops rather than pass unchecked.  Findings are
  * printed; the exit status is 0 unless --error or CPUIDCHECK_ERROR=1, so
- * C=1 never breaks a build by default.  7.x first runs
+ * C=1 never breaks a build by default.  The plugin's records tell a
+ * finding from a failure, and with CPUIDCHECK_RECORDS=DIR they are kept
+ * there for cpuidcheck report DIR.  7.x first runs
  * scripts/checker-valid.sh: `cpuidcheck $(CHECKFLAGS) tmpfile` on a
  * __typeof_unqual__ probe; that call is not a kernel unit, so it prints
  * nothing (no "error") and the checker stays enabled.
  */
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -123,6 +126,36 @@ static const char *first_error(char *out)
 	return "no error message";
 }
 
+/*
+ * The unit's records, which the plugin wrote into @dir; each file is kept
+ * in $CPUIDCHECK_RECORDS too, if set.
+ */
+static char *unit_records(const char *dir)
+{
+	const char *keep = getenv("CPUIDCHECK_RECORDS");
+	DIR *d = keep && *keep ? opendir(dir) : NULL;
+	struct dirent *e;
+
+	if (d && mkdir_p(keep))
+		die("CPUIDCHECK_RECORDS=%s: cannot create it", keep);
+	while (d && (e = readdir(d))) {
+		char *from, *to;
+
+		if (!ends_with(e->d_name, ".rec"))
+			continue;
+		from = xasprintf("%s/%s", dir, e->d_name);
+		to = xasprintf("%s/%s", keep, e->d_name);
+		if (!copy_file_to(from, to))
+			die("CPUIDCHECK_RECORDS=%s: cannot write %s", keep,
+			    e->d_name);
+		free(from);
+		free(to);
+	}
+	if (d)
+		closedir(d);
+	return read_records(dir);
+}
+
 int checker_main(int argc, char **argv, bool error, bool sparse,
 		 const char *plugin_opt)
 {
@@ -131,8 +164,9 @@ int checker_main(int argc, char **argv, bool error, bool sparse,
 	struct options o = { .plugin = plugin_opt };
 	struct run both = { .err = "/dev/stdout" };
 	struct argv cmd = { 0 };
+	struct findings fs = { 0 };
 	bool kernel = false, clang;
-	char *plugin, *arg, *out;
+	char *plugin, *arg, *out, *recdir, *rec;
 	const char **flags;
 	int i, n, rc = 0, st;
 
@@ -175,11 +209,22 @@ int checker_main(int argc, char **argv, bool error, bool sparse,
 	free(arg);
 	if (error)
 		av_add(&cmd, "-fplugin-arg-cpuidcheck_plugin-error");
-	av_add(&cmd, file);
+	recdir = scratch_dir("checker");
+	arg = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s", recdir);
+	av_addv(&cmd, arg, file, NULL);
+	free(arg);
 	out = capture_argv(cmd.v, &both, &st);
 	av_free(&cmd);
 	free(plugin);
-	if (st && !(error && strstr(out, "[cpuid-"))) {
+	rec = unit_records(recdir);
+	findings_from_records(rec, &fs);
+	free(rec);
+	scratch_done(recdir);
+	free(recdir);
+	for (i = 0; i < fs.n; i++)
+		finding_free(&fs.v[i]);
+	free(fs.v);
+	if (st && !(error && fs.n)) {
 		/* not a finding: the unit was not checked, which is no pass */
 		note("%s: not checked: %s failed (exit %d) on this %sunit: %s",
 		     file, cc, st, clang ? "clang-built " : "",

@@ -19,74 +19,48 @@
 
 #include "cpuidcheck.h"
 
-struct clang_rule {
-	const char *clang;		/* the flag, or its prefix */
-	bool prefix;			/* match "clang..." */
-	enum clang_flag_action action;
-	const char *gcc;		/* CLANG_FLAG_REPLACE: GCC's spelling */
+/* GCC's spelling of a clang flag that steers code generation or warnings */
+static const char *const replaced[][2] = {
+	{ "-mretpoline-external-thunk", "-mindirect-branch=thunk-extern" },
+	{ "-mretpoline", "-mindirect-branch=thunk" },
+	{ "-mstack-alignment=4", "-mpreferred-stack-boundary=2" },
+	{ "-mstack-alignment=8", "-mpreferred-stack-boundary=3" },
+	{ "-mstack-alignment=16", "-mpreferred-stack-boundary=4" },
+	/* diagnostics GCC spells differently */
+	{ "-Wno-initializer-overrides", "-Wno-override-init" },
+	{ "-Winitializer-overrides", "-Woverride-init" },
 };
 
-static const struct clang_rule rules[] = {
+/* Flags dropped: the flag itself, or (ending in '*') any it begins */
+static const char *const dropped[] = {
 	/* the driver: target triple, toolchain, integrated assembler */
-	{ "--target=", true, CLANG_FLAG_DROP, NULL },
-	{ "--prefix=", true, CLANG_FLAG_DROP, NULL },
-	{ "--gcc-toolchain=", true, CLANG_FLAG_DROP, NULL },
-	{ "-fintegrated-as", false, CLANG_FLAG_DROP, NULL },
-	{ "-fno-integrated-as", false, CLANG_FLAG_DROP, NULL },
-	{ "-integrated-as", false, CLANG_FLAG_DROP, NULL },
-	{ "-no-integrated-as", false, CLANG_FLAG_DROP, NULL },
-	{ "-Qunused-arguments", false, CLANG_FLAG_DROP, NULL },
-	/* options for LLVM's passes: "-mllvm -import-instr-limit=5" */
-	{ "-mllvm", false, CLANG_FLAG_DROP_TWO, NULL },
-	/* code generation only: GCC's names */
-	{ "-mretpoline-external-thunk", false, CLANG_FLAG_REPLACE,
-	  "-mindirect-branch=thunk-extern" },
-	{ "-mretpoline", false, CLANG_FLAG_REPLACE, "-mindirect-branch=thunk" },
-	{ "-mstack-alignment=4", false, CLANG_FLAG_REPLACE,
-	  "-mpreferred-stack-boundary=2" },
-	{ "-mstack-alignment=8", false, CLANG_FLAG_REPLACE,
-	  "-mpreferred-stack-boundary=3" },
-	{ "-mstack-alignment=16", false, CLANG_FLAG_REPLACE,
-	  "-mpreferred-stack-boundary=4" },
+	"--target=*", "--prefix=*", "--gcc-toolchain=*", "-fintegrated-as",
+	"-fno-integrated-as", "-integrated-as", "-no-integrated-as",
+	"-Qunused-arguments",
 	/* code generation only, clang's alone */
-	{ "-mstack-alignment=", true, CLANG_FLAG_DROP, NULL },
-	{ "-mno-global-merge", false, CLANG_FLAG_DROP, NULL },
-	{ "-enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang",
-	  false, CLANG_FLAG_DROP, NULL },
-	{ "-fsanitize=kcfi", false, CLANG_FLAG_DROP, NULL },
-	{ "-fsanitize-kcfi-", true, CLANG_FLAG_DROP, NULL },
-	{ "-fsanitize-cfi-", true, CLANG_FLAG_DROP, NULL },
-	{ "-fno-sanitize-cfi-", true, CLANG_FLAG_DROP, NULL },
-	{ "-fsplit-lto-unit", false, CLANG_FLAG_DROP, NULL },
-	{ "-flto=thin", false, CLANG_FLAG_DROP, NULL },
-	{ "-flto=full", false, CLANG_FLAG_DROP, NULL },
-	{ "-fno-discard-value-names", false, CLANG_FLAG_DROP, NULL },
-	{ "-falloc-token-max=", true, CLANG_FLAG_DROP, NULL },
-	{ "-fexperimental-late-parse-attributes", false, CLANG_FLAG_DROP,
-	  NULL },
-	{ "-fdebug-info-for-profiling", false, CLANG_FLAG_DROP, NULL },
+	"-mstack-alignment=*", "-mno-global-merge",
+	"-enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang",
+	"-fsanitize=kcfi", "-fsanitize-kcfi-*", "-fsanitize-cfi-*",
+	"-fno-sanitize-cfi-*", "-fsplit-lto-unit", "-flto=thin", "-flto=full",
+	"-fno-discard-value-names", "-falloc-token-max=*",
+	"-fexperimental-late-parse-attributes", "-fdebug-info-for-profiling",
 	/*
 	 * Code generation only, and in GCC only from some version on (12:
 	 * auto-var-init and the cs prefix, 13: strict flex arrays, 15: padding
 	 * bits): a syntax-only run is the same without them, whichever GCC.
 	 */
-	{ "-ftrivial-auto-var-init=", true, CLANG_FLAG_DROP, NULL },
-	{ "-fzero-init-padding-bits=", true, CLANG_FLAG_DROP, NULL },
-	{ "-fstrict-flex-arrays=", true, CLANG_FLAG_DROP, NULL },
-	{ "-mindirect-branch-cs-prefix", false, CLANG_FLAG_DROP, NULL },
-	/* diagnostics GCC spells differently */
-	{ "-Wno-initializer-overrides", false, CLANG_FLAG_REPLACE,
-	  "-Wno-override-init" },
-	{ "-Winitializer-overrides", false, CLANG_FLAG_REPLACE,
-	  "-Woverride-init" },
+	"-ftrivial-auto-var-init=*", "-fzero-init-padding-bits=*",
+	"-fstrict-flex-arrays=*", "-mindirect-branch-cs-prefix",
 	/*
 	 * kbuild re-enables these after clang's -Wno-format; GCC knows them
 	 * only as parts of -Wformat and warns that they are ignored.
 	 */
-	{ "-Wformat-extra-args", false, CLANG_FLAG_DROP, NULL },
-	{ "-Wformat-zero-length", false, CLANG_FLAG_DROP, NULL },
-	{ "-fdiagnostics-show-inlining-chain", false, CLANG_FLAG_DROP, NULL },
+	"-Wformat-extra-args", "-Wformat-zero-length",
+	"-fdiagnostics-show-inlining-chain",
 };
+
+/* Options for LLVM's passes, dropped with their argument: -mllvm X */
+static const char *const dropped_with_argument[] = { "-mllvm" };
 
 /*
  * Warnings only clang has: -WNAME, -Wno-NAME and -Werror=NAME are dropped
@@ -125,20 +99,31 @@ static bool clang_warning(const char *flag)
 	return false;
 }
 
+/* Whether @flag is @pattern, or begins with it if that ends in '*' */
+static bool flag_is(const char *flag, const char *pattern)
+{
+	size_t n = strlen(pattern);
+
+	return pattern[n - 1] == '*' ? !strncmp(flag, pattern, n - 1) :
+	       !strcmp(flag, pattern);
+}
+
 enum clang_flag_action clang_flag(const char *flag, const char **gcc)
 {
 	size_t i;
 
 	*gcc = NULL;
-	for (i = 0; i < ARRAY_SIZE(rules); i++) {
-		const struct clang_rule *r = &rules[i];
-
-		if (r->prefix ? strncmp(flag, r->clang, strlen(r->clang)) :
-				strcmp(flag, r->clang))
-			continue;
-		*gcc = r->gcc;
-		return r->action;
-	}
+	for (i = 0; i < ARRAY_SIZE(replaced); i++)
+		if (!strcmp(flag, replaced[i][0])) {
+			*gcc = replaced[i][1];
+			return CLANG_FLAG_REPLACE;
+		}
+	for (i = 0; i < ARRAY_SIZE(dropped); i++)
+		if (flag_is(flag, dropped[i]))
+			return CLANG_FLAG_DROP;
+	for (i = 0; i < ARRAY_SIZE(dropped_with_argument); i++)
+		if (!strcmp(flag, dropped_with_argument[i]))
+			return CLANG_FLAG_DROP_TWO;
 	return clang_warning(flag) ? CLANG_FLAG_DROP : CLANG_FLAG_KEEP;
 }
 

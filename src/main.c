@@ -7,8 +7,10 @@
  *   cpuidcheck --patch FILE|- [KSRC]       pre-submit check of a patch
  *   cpuidcheck --git RANGE [KSRC]          ... of a git range
  *   cpuidcheck --install-hook [KSRC]       git sendemail-validate hook
- *   cpuidcheck map|review|merge ...        review.c
- *   cpuidcheck report [LOG]                a build log's findings, any format
+ *   cpuidcheck map|review ...              review.c
+ *   cpuidcheck report [RECDIR], merge RECDIR  report.c
+ *
+ * Here the options are parsed; each command's work is done in its file.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -37,7 +39,7 @@ static const char *const command_docs[] = {
 	"cpuidcheck review BASE..HEAD [KSRC]        ... per commit of a range",
 	"cpuidcheck review --mbox FILE|- [KSRC]     ... per patch of a series",
 	"cpuidcheck merge RECDIR                    cpuid-undeclared over records",
-	"cpuidcheck report [--format=F] [--tree=KSRC] [LOG|-]",
+	"cpuidcheck report [--format=F] [--tree=KSRC] [RECDIR|FILE|-]",
 	"make C=1|2 CHECK=cpuidcheck ...            checker mode (kbuild's hook)",
 };
 
@@ -67,7 +69,7 @@ static const struct opt_doc {
 	{ "--mbox=FILE|-", "review: the patches of a series, per patch" },
 	{ "--link=URL", "map: sites as addresses, URL with {path}, {line}, {rev}" },
 	{ "--rev=REV", "map: what {rev} of --link stands for" },
-	{ "--tree=KSRC", "report: the tree the log's paths are in" },
+	{ "--tree=KSRC", "report: the tree the records' paths are in" },
 	{ "-h, --help", "this text" },
 	{ "--version", "the version" },
 };
@@ -116,47 +118,14 @@ static void print_usage(FILE *out)
 	fputs("see cpuidcheck(1)\n", out);
 }
 
-void usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, " (see cpuidcheck --help)\n");
-	exit(EXIT_TROUBLE);
-}
-
-/* "--name=value" or "--name value": true and *@v set if argv[*i] is it */
-bool opt(const char *name, int argc, char **argv, int *i,
-		const char **v)
-{
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-
-	*v = NULL;
-	if (!strncmp(a, name, n) && a[n] == '=')
-		*v = a + n + 1;
-	else if (!strcmp(a, name)) {
-		if (*i + 1 >= argc)
-			usage_error("option %s needs a value", name);
-		*v = argv[++*i];
-	}
-	return *v != NULL;
-}
-
-extern const char *output_root;
-
 /*
- * cpuidcheck report [--format=F] [--tree=KSRC] [FILE|-]: the finding lines
- * of a build log (the plugin's, or checker mode's under make C=1/C=2) in
- * any output format, grouped and sorted as tree mode prints them.
+ * cpuidcheck report [--format=F] [--tree=KSRC] [RECDIR|FILE|-]: the
+ * findings the plugin recorded, in any output format.
  */
-static int report_main(int argc, char **argv)
+static int report_args(int argc, char **argv)
 {
 	enum format fmt = FMT_TEXT;
 	const char *v, *in = "-", *tree = NULL;
-	struct findings fs = { 0 };
-	char *line = NULL, *root;
-	size_t cap = 0;
-	FILE *f;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -175,41 +144,101 @@ static int report_main(int argc, char **argv)
 			in = argv[i];
 		}
 	}
-	if (tree && !is_dir(tree))
-		die("%s: no such directory", tree);
-	f = strcmp(in, "-") ? fopen(in, "r") : stdin;
-	if (!f)
-		die("%s: cannot read it", in);
-	root = realpath(tree ? tree : ".", NULL);
-	output_root = root;
-	while (getline(&line, &cap, f) >= 0) {
-		struct finding fd;
-		int n;
+	return report_main(fmt, in, tree);
+}
 
-		if (sscanf(line, "cpuidcheck: note: %d finding", &n) == 1) {
-			fs.suppressed += n;
-			continue;
-		}
-		if (!parse_finding_line(line, &fd))
-			continue;
-		/* paths under the tree become relative to it, as in SARIF */
-		if (root && starts_with(fd.file, root) &&
-		    fd.file[strlen(root)] == '/') {
-			char *rel = xstrdup(fd.file + strlen(root) + 1);
+static const char review_usage[] =
+"usage: cpuidcheck map [--format=text|json|html] [--link=URL --rev=REV] [KSRC]\n"
+"       cpuidcheck review --trees OLD NEW [--format=text|json|b4|reply]\n"
+"       cpuidcheck review BASE..HEAD [KSRC] [--format=text|json|b4|reply]\n"
+"       cpuidcheck review --mbox FILE|- [KSRC] [--format=text|json|b4|reply]\n";
 
-			free(fd.file);
-			fd.file = rel;
+/* cpuidcheck map|review|merge ... */
+static int review_args(struct options *o, int argc, char **argv)
+{
+	const char *cmd = argv[0], *v, *mbox = NULL, *args[3];
+	bool trees = false;
+	int i, nargs = 0;
+	char *ksrc;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(review_usage, stdout);
+			return 0;
+		} else if (opt("--format", argc, argv, &i, &v)) {
+			if (!strcmp(v, "html") && !strcmp(cmd, "map"))
+				o->format = FMT_HTML;
+			else if (!strcmp(v, "b4") && !strcmp(cmd, "review"))
+				o->format = FMT_B4;
+			else if (!strcmp(v, "reply") && !strcmp(cmd, "review"))
+				o->reply = true;
+			else if (!strcmp(v, "json") || !strcmp(v, "text"))
+				o->format = parse_format(v);
+			else
+				usage_error("unknown format '%s' here", v);
+		} else if (opt("--mbox", argc, argv, &i, &v)) {
+			mbox = v;
+		} else if (opt("--link", argc, argv, &i, &v)) {
+			if (!strstr(v, "{path}") || !strstr(v, "{line}"))
+				usage_error("--link '%s' wants {path} and {line}",
+					    v);
+			o->link = v;
+		} else if (opt("--rev", argc, argv, &i, &v)) {
+			o->link_rev = v;
+		} else if (opt("--plugin", argc, argv, &i, &v)) {
+			o->plugin = v;
+		} else if (opt("--jobs", argc, argv, &i, &v) ||
+			   opt("-j", argc, argv, &i, &v)) {
+			o->jobs = atoi(v);
+		} else if (!strcmp(argv[i], "--trees")) {
+			trees = true;
+		} else if (!strcmp(argv[i], "--no-config")) {
+			o->no_config = true;
+		} else if (!strcmp(argv[i], "--rebuild")) {
+			o->rebuild = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			usage_error("unknown option '%s'", argv[i]);
+		} else if (nargs == 3) {
+			usage_error("too many arguments ('%s')", argv[i]);
+		} else {
+			args[nargs++] = argv[i];
 		}
-		while (starts_with(fd.file, "./"))
-			memmove(fd.file, fd.file + 2, strlen(fd.file + 1));
-		findings_add(&fs, &fd);
 	}
-	if (f != stdin)
-		fclose(f);
-	free(line);
-	findings_sort_unique(&fs);
-	print_findings(stdout, &fs, fmt, NULL, 0);
-	return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
+	for (i = 0; i < nargs; i++)
+		if (access(args[i], F_OK) && !strstr(args[i], ".."))
+			die("%s: no such file or directory", args[i]);
+	if (!strcmp(cmd, "merge")) {
+		/* cpuidcheck merge RECDIR: cpuid-undeclared over the records */
+		if (nargs != 1)
+			usage_error("merge wants one directory of .rec files%s",
+				    "");
+		return merge_main(args[0]);
+	}
+	if (!strcmp(cmd, "map")) {
+		if (nargs > 1)
+			usage_error("map takes one tree, not '%s'", args[1]);
+		ksrc = tree_root(nargs ? args[0] : ".");
+		load_tree_config(o, ksrc);
+		if (o->link && strstr(o->link, "{rev}") && !o->link_rev)
+			usage_error("--link uses {rev}: give --rev%s", "");
+		return map_main(o, ksrc);
+	}
+	if (trees) {
+		if (nargs != 2 || mbox)
+			usage_error("%s wants two trees: OLD NEW", "--trees");
+		return review_trees(o, args[0], args[1]);
+	}
+	if (mbox) {
+		ksrc = tree_root(nargs ? args[0] : ".");
+		load_tree_config(o, ksrc);
+		return review_mbox(o, ksrc, mbox);
+	}
+	if (!nargs || !strstr(args[0], ".."))
+		usage_error("review wants BASE..HEAD, --mbox FILE or --trees OLD NEW%s",
+			    "");
+	ksrc = tree_root(nargs > 1 ? args[1] : ".");
+	load_tree_config(o, ksrc);
+	return review_range(o, ksrc, args[0]);
 }
 
 int main(int argc, char **argv)
@@ -217,9 +246,7 @@ int main(int argc, char **argv)
 	struct options o = { .engine = "plugin", .format = FMT_TEXT };
 	const char *patch = NULL, *range = NULL, *v, *e;
 	bool hook = false, sparse = false;
-	struct findings fs = { 0 };
-	char *ksrc;
-	int i, failed;
+	int i;
 
 	e = getenv("CPUIDCHECK_CC");
 	o.cc = e && *e ? e : DEFAULT_CC;
@@ -231,12 +258,11 @@ int main(int argc, char **argv)
 	if (e && *e)
 		o.build = e;
 	if (argc > 1 && !strcmp(argv[1], "report"))
-		return report_main(argc - 1, argv + 1);
+		return report_args(argc - 1, argv + 1);
 	if (argc > 1 && (!strcmp(argv[1], "map") ||
 			 !strcmp(argv[1], "review") ||
-			 !strcmp(argv[1], "records") ||
 			 !strcmp(argv[1], "merge")))
-		return review_main(&o, argc - 1, argv + 1);
+		return review_args(&o, argc - 1, argv + 1);
 	if (looks_like_kbuild_call(argc, argv)) {
 		const char *plugin = NULL;
 
@@ -336,16 +362,5 @@ int main(int argc, char **argv)
 		return install_hook(o.ksrc ? o.ksrc : ".");
 	if (patch || range)
 		return patch_main(&o, patch, range);
-
-	ksrc = tree_root(o.ksrc ? o.ksrc : ".");
-	load_tree_config(&o, ksrc);
-	failed = check_tree(&o, ksrc, NULL, &fs);
-	if (failed)
-		die("not checked: %s%s", check_failure(), failed == 1 ? "" :
-		    xasprintf(" (and %d more units)", failed - 1));
-	print_findings(stdout, &fs, o.format, NULL, 0);
-	if (o.format == FMT_JSON || o.format == FMT_SARIF)
-		print_summary(stderr, &fs);
-	free(ksrc);
-	return fs.n ? EXIT_FINDINGS : EXIT_CLEAN;
+	return tree_main(&o);
 }

@@ -15,41 +15,11 @@
 
 #include "cpuidcheck.h"
 
-extern const char *output_root;
-
 static bool kvm_cpuid_file(const char *f)
 {
 	return starts_with(f, "arch/x86/kvm/") ||
 	       !strcmp(f, "arch/x86/include/asm/cpufeatures.h") ||
 	       !strcmp(f, "arch/x86/include/asm/kvm_host.h");
-}
-
-static void new_findings(struct findings *base, struct findings *now,
-			 struct findings *out)
-{
-	bool *used = xmalloc(base->n + 1);
-	int i, j;
-
-	memset(used, 0, base->n + 1);
-	for (i = 0; i < now->n; i++) {
-		char *k = finding_key(&now->v[i]);
-		bool old = false;
-
-		for (j = 0; j < base->n && !old; j++) {
-			char *b;
-
-			if (used[j])
-				continue;
-			b = finding_key(&base->v[j]);
-			if (!strcmp(k, b))
-				old = used[j] = true;
-			free(b);
-		}
-		free(k);
-		if (!old)
-			findings_add(out, &now->v[i]);
-	}
-	free(used);
 }
 
 /*
@@ -89,33 +59,6 @@ static void input_lines(const char *input, const struct series *s,
 	free(text);
 }
 
-/* Everything the mails of @s touch and add, in one patch_info. */
-static void merge_info(const struct series *s, struct patch_info *all)
-{
-	int i, k;
-
-	memset(all, 0, sizeof(*all));
-	for (i = 0; i < s->n; i++) {
-		const struct patch_info *p = &s->v[i].pi;
-
-		for (k = 0; k < p->nr_files; k++) {
-			all->files = xrealloc(all->files,
-				(all->nr_files + 1) * sizeof(char *));
-			all->files[all->nr_files++] = xstrdup(p->files[k]);
-		}
-		for (k = 0; k < p->nr_added; k++) {
-			struct added *a;
-
-			all->added = xrealloc(all->added,
-				(all->nr_added + 1) * sizeof(*a));
-			a = &all->added[all->nr_added++];
-			*a = p->added[k];
-			a->file = xstrdup(a->file);
-			a->text = xstrdup(a->text);
-		}
-		all->hunks += p->hunks;
-	}
-}
 
 /* A revision of the user's repository, resolved; dies if it is not one. */
 static char *commit_of(const char *ksrc, const char *rev, const char *range)
@@ -179,20 +122,9 @@ static void place_findings(struct findings *out, const struct patch_info *pi,
 		}
 		if (!f->source_line) {
 			char *path = xasprintf("%s/%s", dirn, f->file);
-			FILE *fp = fopen(path, "r");
-			char *l = NULL;
-			size_t cap = 0;
-			int k;
+			char *l = file_line(path, f->line);
 
-			for (k = 1; fp && getline(&l, &cap, fp) >= 0; k++) {
-				if (k == f->line) {
-					l[strcspn(l, "\n")] = '\0';
-					f->source_line = printable(l);
-					break;
-				}
-			}
-			if (fp)
-				fclose(fp);
+			f->source_line = l ? printable(l) : NULL;
 			free(l);
 			free(path);
 		}
@@ -216,32 +148,6 @@ static bool commit_here(const char *ksrc, const char *sha)
 	return yes;
 }
 
-/* The findings of @ksrc with @dir standing in (NULL: the tree itself). */
-static void check_state(struct options *o, const char *ksrc, const char *dir,
-			struct findings *fs, const char *what, bool is_base)
-{
-	struct overlay ov = { .dir = dir };
-	int failed = check_tree(o, ksrc, dir ? &ov : NULL, fs);
-	char *more = failed > 1 ? xasprintf(" (and %d more units)",
-					    failed - 1) : "";
-
-	if (!failed)
-		return;
-	if (is_base)
-		die("%s: not checked: the tree does not compile without it: %s%s",
-		    what, check_failure(), more);
-	die("%s breaks the build, not checked: %s%s", what, check_failure(),
-	    more);
-}
-
-/* The findings of step @now that step @prev did not have, into @out. */
-static void step_findings(struct findings *prev, struct findings *now,
-			  struct findings *out)
-{
-	new_findings(prev, now, out);
-	out->suppressed += now->suppressed > prev->suppressed ?
-			   now->suppressed - prev->suppressed : 0;
-}
 
 /*
  * A patch that cannot be checked (it needs patches this tree lacks) does
@@ -308,7 +214,7 @@ static int check_series(struct options *o, const char *ksrc,
 	int i;
 
 	/* every state has the files any patch of the series touches */
-	merge_info(s, &all);
+	series_patch_info(s, &all);
 	for (i = 0; i < s->n; i++)
 		if (s->v[i].pi.nr_files && !commit_here(ksrc, s->v[i].commit))
 			commits = false;
@@ -363,7 +269,9 @@ int patch_main(struct options *o, const char *patch, const char *range)
 	struct series s = { 0 };
 	char *ksrc = tree_root(o->ksrc ? o->ksrc : ".");
 	char *scratch, *dirb, *dirn, *what, *from = NULL, *to = NULL;
-	enum format fmt = o->format == FMT_TEXT ? FMT_CHECKPATCH : o->format;
+	struct output po = { .format = o->format == FMT_TEXT ?
+				      FMT_CHECKPATCH : o->format,
+			     .tree = ksrc };
 	int i, rc;
 	bool relevant = false;
 
@@ -374,7 +282,7 @@ int patch_main(struct options *o, const char *patch, const char *range)
 		what = xstrdup(strcmp(patch, "-") ? patch : "The patch");
 		series_read(&s, patch, strcmp(patch, "-") ? patch : "stdin",
 			    scratch);
-		merge_info(&s, &pi);
+		series_patch_info(&s, &pi);
 		if (!pi.hunks && !pi.nr_files) {
 			/* a cover letter or a reply: nothing to check */
 			for (i = 0; i < s.n && !s.v[i].subject; i++)
@@ -408,9 +316,10 @@ int patch_main(struct options *o, const char *patch, const char *range)
 	}
 	for (i = 0; i < pi.nr_files; i++)
 		relevant |= kvm_cpuid_file(pi.files[i]);
+	po.what = what;
+	po.lines_checked = pi.lines;
 	if (!relevant) {
-		output_root = ksrc;
-		print_findings(stdout, &out, fmt, what, pi.lines);
+		print_findings(stdout, &out, &po);
 		return EXIT_CLEAN;
 	}
 	load_tree_config(o, ksrc);
@@ -427,10 +336,9 @@ int patch_main(struct options *o, const char *patch, const char *range)
 		if (rc >= 0)
 			return rc;
 	}
-	output_root = ksrc;
 	place_findings(&out, &pi, dirn);
-	print_findings(stdout, &out, fmt, what, pi.lines);
-	if (fmt == FMT_JSON || fmt == FMT_SARIF)
+	print_findings(stdout, &out, &po);
+	if (po.format == FMT_JSON || po.format == FMT_SARIF)
 		print_summary(stderr, &out);
 	scratch_done(scratch);
 	series_free(&s);

@@ -37,6 +37,20 @@ void av_add(struct argv *a, const char *s)
 	a->v[a->n] = NULL;
 }
 
+/* An argument made as printf() makes a string */
+void av_addf(struct argv *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	va_end(ap);
+	av_add(a, s);
+	free(s);
+}
+
 void av_addv(struct argv *a, const char *first, ...)
 {
 	va_list ap;

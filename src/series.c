@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Patches and commits -> trees, shared by --patch/--git and review.
+ * Patches and commits -> trees, shared by --patch/--git and review: the
+ * series read, the overlays made and patched, each state checked (its
+ * findings, or its capability map) and compared with the one before.
  *
  * Mails are split and decoded by git's own tools (git mailsplit, git
  * mailinfo: MIME, quoted-printable, base64, CRLF, folded subjects) and
@@ -10,6 +12,7 @@
  * (diff.c) before it is used.
  */
 #include <errno.h>
+#include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -47,31 +50,12 @@ static char *info_field(const char *info, const char *name)
 }
 
 /* The commit a format-patch mail names: "From <40 hex> Mon Sep 17 ..." */
-static char *mail_commit(const char *mail)
+static char *mail_commit(const char *text)
 {
-	char *text = read_file(mail, NULL), *r = NULL;
-
-	if (text && !strncmp(text, "From ", 5) &&
+	if (!strncmp(text, "From ", 5) &&
 	    strspn(text + 5, "0123456789abcdef") == 40 && text[45] == ' ')
-		r = strndup(text + 5, 40);
-	free(text);
-	return r;
-}
-
-/*
- * Whether the raw @mail shows a diff that decoding lost: b4 0.16, for
- * one, hands a check command a base64 mail's decoded body under its
- * "Content-Transfer-Encoding: base64" header.  Such a patch is not a
- * cover letter to pass silently.
- */
-static bool undecoded_diff(const char *mail)
-{
-	char *text = read_file(mail, NULL);
-	bool yes = text && (strstr(text, "\ndiff --git ") ||
-			    strstr(text, "\n--- a/"));
-
-	free(text);
-	return yes;
+		return strndup(text + 5, 40);
+	return NULL;
 }
 
 /* Lines of @len bytes of @text, a last one without a newline included. */
@@ -126,6 +110,7 @@ void series_read(struct series *s, const char *input, const char *what,
 		char *info = xasprintf("%s.info", mail);
 		struct run mi = { .in = mail, .out = info, .err = "/dev/null",
 				  .env = r.env };
+		bool undecoded;
 		char *t;
 
 		m->diff = xasprintf("%s.diff", mail);
@@ -135,9 +120,17 @@ void series_read(struct series *s, const char *input, const char *what,
 		t = read_file(info, NULL);
 		m->subject = info_field(t ? t : "", "Subject");
 		free(t);
-		m->commit = mail_commit(mail);
 		t = read_file(mail, &len);
+		m->commit = t ? mail_commit(t) : NULL;
 		m->lines = t ? count_lines(t, len) : 0;
+		/*
+		 * A diff in the raw mail that decoding lost: b4 0.16, for
+		 * one, hands a check command a base64 mail's decoded body
+		 * under its "Content-Transfer-Encoding: base64" header.  Such
+		 * a patch is not a cover letter to pass silently.
+		 */
+		undecoded = t && (strstr(t, "\ndiff --git ") ||
+				  strstr(t, "\n--- a/"));
 		free(t);
 		t = read_file(m->diff, &len);
 		patch_parse(t ? t : "", t ? len : 0, &m->pi);
@@ -145,7 +138,7 @@ void series_read(struct series *s, const char *input, const char *what,
 		if (m->pi.bad_name)
 			die("%s: refused: the patch %s '%s'", what,
 			    m->pi.bad_why, printable(m->pi.bad_name));
-		if (!m->pi.nr_files && undecoded_diff(mail))
+		if (!m->pi.nr_files && undecoded)
 			die("%s: mail %d has a diff git mailinfo cannot decode (does its Content-Transfer-Encoding match its body?): not checked",
 			    what, i + 1);
 		s->n++;
@@ -169,6 +162,34 @@ void series_free(struct series *s)
 	}
 	free(s->v);
 	memset(s, 0, sizeof(*s));
+}
+
+/* Everything the mails of @s touch and add, in one patch_info. */
+void series_patch_info(const struct series *s, struct patch_info *all)
+{
+	int i, k;
+
+	memset(all, 0, sizeof(*all));
+	for (i = 0; i < s->n; i++) {
+		const struct patch_info *p = &s->v[i].pi;
+
+		for (k = 0; k < p->nr_files; k++) {
+			all->files = xrealloc(all->files,
+				(all->nr_files + 1) * sizeof(char *));
+			all->files[all->nr_files++] = xstrdup(p->files[k]);
+		}
+		for (k = 0; k < p->nr_added; k++) {
+			struct added *a;
+
+			all->added = xrealloc(all->added,
+				(all->nr_added + 1) * sizeof(*a));
+			a = &all->added[all->nr_added++];
+			*a = p->added[k];
+			a->file = xstrdup(a->file);
+			a->text = xstrdup(a->text);
+		}
+		all->hunks += p->hunks;
+	}
 }
 
 static bool under_kvm_dirs(const char *f)
@@ -219,6 +240,46 @@ bool overlay_copy(const char *ksrc, const char *dir, char *const *files,
 		free(to);
 	}
 	return ok;
+}
+
+static struct sbuf *shadow_names;
+static const char *shadow_tree;
+static size_t shadow_skip;
+
+static int add_shadow(const char *path, const struct stat *st, int flag,
+		      struct FTW *ftw)
+{
+	const char *rel = path + shadow_skip;
+	char *in_tree;
+
+	if (flag != FTW_F && flag != FTW_SL)
+		return 0;
+	in_tree = xasprintf("%s/%s", shadow_tree, rel);
+	if (!under_kvm_dirs(rel) || !is_file(in_tree))
+		sb_printf(shadow_names, "%s\n", path + ftw->base);
+	free(in_tree);
+	return 0;
+}
+
+/*
+ * The base names ("\nNAME\n...") of the files in overlay @dir that can
+ * stand in for a file a unit read from @ksrc: the overlay's include
+ * directories come before the tree's, and a quoted include looks in the
+ * overlay's KVM directories first.  Those are the files the tree does not
+ * have at their path and those outside the KVM directories (which the
+ * overlay has only when a patch changes them).
+ */
+char *overlay_shadows(const char *ksrc, const char *dir)
+{
+	struct sbuf names = { 0 };
+
+	sb_puts(&names, "\n");
+	shadow_names = &names;
+	shadow_tree = ksrc;
+	shadow_skip = strlen(dir) + 1;
+	nftw(dir, add_shadow, 16, FTW_PHYS);
+	shadow_names = NULL;
+	return names.s;
 }
 
 /*
@@ -306,3 +367,62 @@ out:
 	free(tar);
 	return ok;
 }
+
+/* ---- states of a tree: checked, mapped, compared ---- */
+
+/* The findings of @ksrc with @dir standing in (NULL: the tree itself). */
+void check_state(struct options *o, const char *ksrc, const char *dir,
+		 struct findings *fs, const char *what, bool is_base)
+{
+	struct overlay ov = { .dir = dir };
+	int failed = check_tree(o, ksrc, dir ? &ov : NULL, fs);
+	char *more = failed > 1 ? xasprintf(" (and %d more units)",
+					    failed - 1) : "";
+
+	if (!failed)
+		return;
+	if (is_base)
+		die("%s: not checked: the tree does not compile without it: %s%s",
+		    what, check_failure(), more);
+	die("%s breaks the build, not checked: %s%s", what, check_failure(),
+	    more);
+}
+
+/* The findings of step @now that step @prev did not have, into @out. */
+void step_findings(const struct findings *prev, const struct findings *now,
+		   struct findings *out)
+{
+	findings_new(prev, now, out);
+	out->suppressed += now->suppressed > prev->suppressed ?
+			   now->suppressed - prev->suppressed : 0;
+}
+
+/* The capability map of @ksrc with @ovdir standing in (NULL: the tree). */
+void map_tree(struct options *o, const char *ksrc, const char *ovdir,
+	      const char *label, struct capmap *cm)
+{
+	struct sbuf rec = { 0 };
+	struct overlay ov = { .dir = ovdir };
+	struct model m = { 0 };
+
+	o->records = &rec;
+	cm->failed = check_tree(o, ksrc, ovdir ? &ov : NULL, &cm->fs);
+	o->records = NULL;
+	model_from_records(&m, rec.s);
+	build_map(cm, &m, rec.s);
+	cm->label = xstrdup(label);
+	cm->ksrc = xstrdup(ksrc);
+	cm->ovdir = ovdir ? xstrdup(ovdir) : NULL;
+	free(rec.s);
+}
+
+/* The map of a base, which must compile: a base not checked is no base. */
+void map_base(struct options *o, const char *ksrc, const char *ovdir,
+	      const char *label, struct capmap *cm)
+{
+	map_tree(o, ksrc, ovdir, label, cm);
+	if (cm->failed)
+		die("%s does not compile, nothing to compare with: %s",
+		    printable(label), check_failure());
+}
+

@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Tree mode: find the kernel tree, get kbuild's exact compile command for
- * each unit of arch/x86/kvm/ from a one-time build (the user's --build, or
- * a scratch build cached under $XDG_CACHE_HOME/cpuidcheck/builds/), then
- * run every unit syntax-only with the plugin, in parallel, and merge.
- *
- * Scratch builds: a tree configured in place (it has a .config) cannot
- * take O=, so it is copied (hard links to its pristine sources, real
- * copies of arch/x86/kvm, virt/kvm and everything `make prepare` wrote)
- * and the copy builds arch/x86/kvm once; a clean tree gets an O= build of
- * defconfig + data/kvm.config (KVM and every option that adds a KVM
- * unit: SEV, SGX, TDX, Xen, ...).  Only the compile commands are
- * kept; the units are then compiled from the user's own sources, so the
- * tree is never written and edits are always seen.
+ * The plugin engine: every unit of the tree (build.c) compiled
+ * syntax-only with the plugin, in parallel, each result kept in the unit
+ * cache (unitcache.c); the findings and the records collected, their
+ * files relative to the tree (or the overlay of a patch standing in).
  */
 #include <errno.h>
 #include <dirent.h>
@@ -30,739 +21,6 @@
 
 #include "checks.h"
 #include "cpuidcheck.h"
-
-extern const char *output_root;
-
-struct unit {
-	char *src;		/* as kbuild names it */
-	struct argv cmd;	/* the compile command: no -c -o, deps, source */
-	struct argv run;	/* what this run executes */
-	char *key;		/* of its cached result */
-	bool cached;		/* the result came from the cache */
-	char *log;
-	pid_t pid;
-	struct timespec started;	/* when its compile began */
-	int status;
-};
-
-/* Walk up from @path to the directory holding a kernel tree. */
-char *tree_root(const char *path)
-{
-	char *r = realpath(path, NULL), *p;
-
-	if (!r)
-		die("%s: %s", path, strerror(errno));
-	if (!is_dir(r))
-		die("%s: not a directory", path);
-	for (;;) {
-		char *mk = xasprintf("%s/Makefile", r);
-		char *kc = xasprintf("%s/Kconfig", r);
-		char *inc = xasprintf("%s/include/linux/kernel.h", r);
-		bool ok = is_file(mk) && is_file(kc) && is_file(inc);
-
-		free(mk);
-		free(kc);
-		free(inc);
-		if (ok)
-			return r;
-		p = strrchr(r, '/');
-		if (!p || p == r)
-			break;
-		*p = '\0';
-	}
-	die("%s: not a kernel source tree (no Makefile, Kconfig and include/linux/kernel.h here or above)",
-	    path);
-	return NULL;
-}
-
-char *plugin_path(const struct options *o)
-{
-	const char *e = getenv("CPUIDCHECK_PLUGIN");
-	char *p;
-
-	if (o->plugin)
-		return xstrdup(o->plugin);
-	if (e && *e)
-		return xstrdup(e);
-	p = find_part("plugin/cpuidcheck_plugin.so",
-		      "lib/cpuidcheck/cpuidcheck_plugin.so");
-	if (!p)
-		die("cannot find cpuidcheck_plugin.so (build it with make, or set CPUIDCHECK_PLUGIN)");
-	return p;
-}
-
-/* ---- the .cpuidcheck file ---- */
-
-static char *suppress_text;
-
-/*
- * KSRC/.cpuidcheck, one directive a line, '#' comments:
- *   suppress CHECK SUBJECT [why]    acknowledged policy
- *   disable CHECK[,CHECK...]        checks not to run
- */
-void load_tree_config(struct options *o, const char *ksrc)
-{
-	char *path = xasprintf("%s/.cpuidcheck", ksrc);
-	char *text = read_file(path, NULL), *line, *save = NULL;
-	struct sbuf sup = { 0 };
-	int n = 0;
-
-	if (!text || o->no_config) {
-		free(path);
-		free(text);
-		return;
-	}
-	sb_add(&sup, "", 0);
-	for (line = strtok_r(text, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char word[32], a[64], b[64];
-		char *hash = strchr(line, '#');
-		int k;
-
-		n++;
-		if (hash)
-			*hash = '\0';
-		k = sscanf(line, "%31s %63s %63s", word, a, b);
-		if (k <= 0)
-			continue;
-		if (!strcmp(word, "suppress") && k == 3 &&
-		    starts_with(a, "cpuid-")) {
-			sb_printf(&sup, "%s %s\n", a, b);
-		} else if (!strcmp(word, "disable") && k >= 2) {
-			size_t l = strlen(o->disable);
-			char *bad = checks_unknown(a);
-
-			if (bad)
-				die("%s: line %d: no check called '%s' (see cpuidcheck --help)",
-				    path, n, printable(bad));
-
-			snprintf(o->disable + l, sizeof(o->disable) - l,
-				 "%s%s", l ? "," : "", a);
-		} else {
-			die("%s: line %d: expected 'suppress CHECK SUBJECT [why]' or 'disable CHECK'",
-			    path, n);
-		}
-	}
-	suppress_text = sup.s;
-	free(text);
-	free(path);
-}
-
-/* ---- the scratch build ---- */
-
-static int jobs_of(const struct options *o)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return o->jobs > 0 ? o->jobs : n > 0 ? n : 2;
-}
-
-/*
- * A tree the user configured with clang (make LLVM=1) is built the same way
- * in the scratch copy: its units are checked with their clang flags
- * translated for GCC, under the user's configuration.
- */
-static bool make_llvm;
-
-static bool config_is_clang(const char *config)
-{
-	char *text = read_file(config, NULL);
-	bool yes = text && (starts_with(text, "CONFIG_CC_IS_CLANG=y\n") ||
-			    strstr(text, "\nCONFIG_CC_IS_CLANG=y\n"));
-
-	free(text);
-	return yes;
-}
-
-/* CC= and HOSTCC= for make when CPUIDCHECK_CC names another GCC. */
-static void add_make_cc(struct argv *a)
-{
-	const char *cc = getenv("CPUIDCHECK_CC");
-	char *v;
-
-	if (make_llvm) {
-		av_add(a, "LLVM=1");
-		return;
-	}
-	if (!cc || !*cc)
-		return;
-	v = xasprintf("CC=%s", cc);
-	av_add(a, v);
-	free(v);
-	v = xasprintf("HOSTCC=%s", cc);
-	av_add(a, v);
-	free(v);
-}
-
-/* make [-C @src] [O=@obj] [CC=...] @target..., in @cwd, output to @log */
-static int run_make(const char *cwd, const char *src, const char *obj,
-		    const struct options *o, const char *log,
-		    const char *first, ...)
-{
-	struct run r = { .cwd = cwd, .out = log, .append = true };
-	struct argv a = { 0 };
-	const char *t;
-	va_list ap;
-	char *v;
-	int rc;
-
-	av_add(&a, "make");
-	if (src)
-		av_addv(&a, "-C", src, NULL);
-	if (obj) {
-		v = xasprintf("O=%s", obj);
-		av_add(&a, v);
-		free(v);
-	}
-	v = xasprintf("-j%d", jobs_of(o));
-	av_add(&a, v);
-	free(v);
-	add_make_cc(&a);
-	va_start(ap, first);
-	for (t = first; t; t = va_arg(ap, const char *))
-		av_add(&a, t);
-	va_end(ap);
-	rc = run_argv(a.v, &r);
-	av_free(&a);
-	return rc;
-}
-
-static char *file_hash(const char *path)
-{
-	char *t = read_file(path, NULL);
-	char *h = xasprintf("%016llx", hash_str(t ? t : "-", 0));
-
-	free(t);
-	return h;
-}
-
-/*
- * The options of data/kvm.config, one a line: what makes a defconfig
- * build compile all of KVM's units.
- */
-static char *kvm_config_list(void)
-{
-	char *path = find_part("data/kvm.config",
-			       "share/cpuidcheck/data/kvm.config");
-	char *text = path ? read_file(path, NULL) : NULL, *line, *save = NULL;
-	struct sbuf out = { 0 };
-
-	if (!text)
-		die("cannot read cpuidcheck's data/kvm.config%s",
-		    path ? "" : " (not installed?)");
-	sb_add(&out, "", 0);
-	for (line = strtok_r(text, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		line[strcspn(line, "# \t")] = '\0';
-		if (*line)
-			sb_printf(&out, "%s\n", line);
-	}
-	free(text);
-	free(path);
-	return out.s;
-}
-
-/* What a cached build depends on: compiler, config, the set of units. */
-static char *build_stamp(const char *ksrc, const struct options *o)
-{
-	const char *cc = o->cc ? o->cc : DEFAULT_CC;
-	struct run in_tree = { .cwd = ksrc };
-	char *ver, *units, *cfg, *mk, *s;
-
-	ver = capture_cmd(NULL, NULL, cc, "--version", NULL);
-	ver[strcspn(ver, "\n")] = '\0';
-	units = capture_cmd(&in_tree, NULL, "find", "arch/x86/kvm", "virt/kvm",
-			    "(", "-name", "*.c", "-o", "-name", "Makefile", ")",
-			    NULL);
-	sort_lines(units);
-	s = xasprintf("%s/.config", ksrc);
-	if (is_file(s)) {
-		cfg = file_hash(s);
-	} else {
-		char *opts = kvm_config_list();
-
-		cfg = xasprintf("defconfig %016llx", hash_str(opts, 0));
-		free(opts);
-	}
-	free(s);
-	s = xasprintf("%s/arch/x86/kvm/Makefile", ksrc);
-	mk = file_hash(s);
-	free(s);
-	s = xasprintf("cpuidcheck-build 2\ncc %s\nconfig %s\nunits %016llx\nmakefile %s\n",
-		      ver, cfg, hash_str(units, 0), mk);
-	free(ver);
-	free(units);
-	free(cfg);
-	free(mk);
-	return s;
-}
-
-static void progress(const char *fmt, const char *arg)
-{
-	if (!isatty(2))
-		return;
-	fprintf(stderr, "\r\033[K%s: ", prog);
-	fprintf(stderr, fmt, arg);
-}
-
-static void progress_done(void)
-{
-	if (isatty(2))
-		fprintf(stderr, "\r\033[K");
-}
-
-static int drop_kvm_objects(const char *path, const struct stat *st,
-			    int flag, struct FTW *ftw)
-{
-	const char *b = path + ftw->base;
-
-	if (flag == FTW_F && (ends_with(b, ".o") || ends_with(b, ".cmd") ||
-			      ends_with(b, ".a") || ends_with(b, ".ko") ||
-			      strstr(b, ".mod") || (b[0] == '.' &&
-						   ends_with(b, ".d"))))
-		unlink(path);
-	return 0;
-}
-
-/*
- * Build arch/x86/kvm/ once in @dir: a tree configured in place is copied
- * to @dir/tree (real copies: the build writes only its own files) and
- * built there; a clean tree gets an O=@dir/obj build of defconfig and
- * data/kvm.config.  The user's tree is only read.
- */
-static int build_scratch(const char *ksrc, const char *dir, bool in_place,
-			 const struct options *o, const char *log)
-{
-	char *dst, *p;
-	int rc;
-
-	if (in_place) {
-		dst = xasprintf("%s/tree", dir);
-		if (!copy_tree(ksrc, dst)) {
-			free(dst);
-			return -1;
-		}
-		p = xasprintf("%s/arch/x86/kvm", dst);
-		nftw(p, drop_kvm_objects, 16, FTW_PHYS);
-		free(p);
-		p = xasprintf("%s/virt/kvm", dst);
-		nftw(p, drop_kvm_objects, 16, FTW_PHYS);
-		free(p);
-		rc = run_make(dst, NULL, NULL, o, log, "olddefconfig", NULL);
-		if (!rc)
-			run_make(dst, NULL, NULL, o, log, "-k", "arch/x86/kvm/",
-				 NULL);
-	} else {
-		char *cfg, *opts = kvm_config_list(), *line, *save = NULL;
-		struct argv a = { 0 };
-		struct run r = { .out = log, .append = true };
-
-		dst = xasprintf("%s/obj", dir);
-		mkdir_p(dst);
-		rc = run_make(NULL, ksrc, dst, o, log, "defconfig", NULL);
-		cfg = xasprintf("%s/.config", dst);
-		p = xasprintf("%s/scripts/config", ksrc);
-		av_addv(&a, p, "--file", cfg, NULL);
-		for (line = strtok_r(opts, "\n", &save); line;
-		     line = strtok_r(NULL, "\n", &save))
-			av_addv(&a, "-e", line, NULL);
-		if (!rc)
-			rc = run_argv(a.v, &r);
-		if (!rc)
-			rc = run_make(NULL, ksrc, dst, o, log, "olddefconfig",
-				      NULL);
-		if (!rc)
-			run_make(NULL, ksrc, dst, o, log, "-k",
-				 "arch/x86/kvm/", NULL);
-		av_free(&a);
-		free(cfg);
-		free(p);
-		free(opts);
-	}
-	free(dst);
-	return rc;
-}
-
-/*
- * The compile command of a .cmd file as words, without -c, -o FILE, the
- * dependency options and what follows the source (objtool and the like).
- */
-static struct unit *unit_from_cmd(const char *cmdfile)
-{
-	char *text = read_file(cmdfile, NULL), *line, *src = NULL, *p;
-	struct argv words = { 0 };
-	struct unit *u;
-	const char **flags;
-	int i, n;
-	bool clang;
-
-	if (!text)
-		return NULL;
-	line = text;
-	p = strstr(text, "\nsource_");
-	if (p) {
-		char *e;
-
-		p = strstr(p, " := ");
-		if (p) {
-			p += 4;
-			e = p + strcspn(p, "\n");
-			src = strndup(p, e - p);
-		}
-	}
-	if (!src || !ends_with(src, ".c") ||
-	    (!starts_with(line, "savedcmd_") && !starts_with(line, "cmd_"))) {
-		free(src);
-		free(text);
-		return NULL;
-	}
-	line[strcspn(line, "\n")] = '\0';
-	p = strstr(line, " := ");
-	if (!p || !split_command(p + 4, src, &words) || words.n < 2 ||
-	    strcmp(words.v[words.n - 1], src)) {
-		/* a unit left out would be a check that did not run */
-		if (p)
-			die("%s: a compile command cpuidcheck cannot read (does the tree's path have shell special characters?)",
-			    cmdfile);
-		av_free(&words);
-		free(src);
-		free(text);
-		return NULL;
-	}
-	u = xmalloc(sizeof(*u));
-	memset(u, 0, sizeof(*u));
-	u->src = src;
-	/* a clang-built tree's (make LLVM=1) options, as GCC spells them */
-	flags = xmalloc(words.n * sizeof(*flags));
-	flags[0] = words.v[0];
-	n = 1 + clang_translate(words.v + 1, words.n - 2, flags + 1, &clang);
-	flags[n++] = words.v[words.n - 1];
-	for (i = 0; i < n - 1; i++) {
-		const char *w = flags[i];
-
-		if (starts_with(w, "-Wp,-MMD,") || starts_with(w, "-Wp,-MD,") ||
-		    !strcmp(w, "-c"))
-			continue;
-		if (!strcmp(w, "-o")) {
-			i++;
-			continue;
-		}
-		av_add(&u->cmd, w);
-	}
-	free(flags);
-	av_free(&words);
-	free(text);
-	return u;
-}
-
-static struct unit **found;
-static int nr_found;
-
-static int add_cmd_file(const char *path, const struct stat *st, int flag,
-			struct FTW *ftw)
-{
-	const char *b = path + ftw->base;
-	struct unit *u;
-
-	if (flag != FTW_F || b[0] != '.' || !ends_with(b, ".o.cmd"))
-		return 0;
-	u = unit_from_cmd(path);
-	if (u) {
-		found = xrealloc(found, (nr_found + 1) * sizeof(*found));
-		found[nr_found++] = u;
-	}
-	return 0;
-}
-
-static int unit_cmp(const void *a, const void *b)
-{
-	return strcmp((*(struct unit *const *)a)->src,
-		      (*(struct unit *const *)b)->src);
-}
-
-/* The units kbuild compiled in @objtree's arch/x86/kvm and virt/kvm. */
-static struct unit **units_of(const char *objtree, int *n)
-{
-	static const char *const dirs[] = { "arch/x86/kvm", "virt/kvm" };
-	struct unit **v;
-	size_t i;
-
-	found = NULL;
-	nr_found = 0;
-	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
-		char *d = xasprintf("%s/%s", objtree, dirs[i]);
-
-		nftw(d, add_cmd_file, 16, FTW_PHYS);
-		free(d);
-	}
-	v = found;
-	*n = nr_found;
-	if (v)
-		qsort(v, *n, sizeof(*v), unit_cmp);
-	return v;
-}
-
-/* Save the units: one "SRC\tWORD\tWORD..." a line. */
-static bool save_units(const char *path, struct unit **v, int n)
-{
-	struct sbuf b = { 0 };
-	bool ok;
-	int i, j;
-
-	sb_add(&b, "", 0);
-	for (i = 0; i < n; i++) {
-		sb_puts(&b, v[i]->src);
-		for (j = 0; j < v[i]->cmd.n; j++)
-			sb_printf(&b, "\t%s", v[i]->cmd.v[j]);
-		sb_puts(&b, "\n");
-	}
-	ok = write_file(path, b.s, b.len);
-	free(b.s);
-	return ok;
-}
-
-static struct unit **load_units(const char *path, int *n)
-{
-	char *text = read_file(path, NULL), *line, *save = NULL;
-	struct unit **v = NULL;
-
-	*n = 0;
-	if (!text)
-		return NULL;
-	for (line = strtok_r(text, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *w, *wsave = NULL;
-		struct unit *u;
-
-		u = xmalloc(sizeof(*u));
-		memset(u, 0, sizeof(*u));
-		u->src = xstrdup(strtok_r(line, "\t", &wsave));
-		while ((w = strtok_r(NULL, "\t", &wsave)))
-			av_add(&u->cmd, w);
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = u;
-	}
-	free(text);
-	return v;
-}
-
-static struct unit **units_of_user_build(const struct options *o, int *n,
-					 char **cwd)
-{
-	char *b = realpath(o->build, NULL), *cfg;
-	struct unit **v;
-
-	if (!b)
-		die("--build %s: %s", o->build, strerror(errno));
-	cfg = xasprintf("%s/.config", b);
-	if (!is_file(cfg))
-		die("--build %s: not a configured kernel build (no .config)",
-		    o->build);
-	free(cfg);
-	v = units_of(b, n);
-	if (!*n) {
-		note("building arch/x86/kvm/ once in %s", b);
-		run_make(b, NULL, NULL, o, "/dev/stderr", "-k",
-			 "arch/x86/kvm/", NULL);
-		v = units_of(b, n);
-	}
-	if (!*n)
-		die("--build %s: no compiled units of arch/x86/kvm/ (is KVM enabled in its .config?)",
-		    o->build);
-	*cwd = b;
-	return v;
-}
-
-/*
- * A lock on @key's build: shared while the build is used, exclusive while
- * it is made.  Held until the run ends (the descriptor stays open).
- */
-static int lock_build(const char *key, int how)
-{
-	char *path = xasprintf("%s.lock", key);
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-
-	if (fd < 0 || flock(fd, how))
-		die("cannot lock %s: %s", path, strerror(errno));
-	free(path);
-	return fd;
-}
-
-/* Remove what a run killed while building @key left behind. */
-static void remove_stale_builds(const char *key)
-{
-	char *dir = xstrdup(key), *base = strrchr(dir, '/');
-	struct dirent *e;
-	size_t n;
-	DIR *d;
-
-	*base++ = '\0';
-	n = strlen(base);
-	d = opendir(dir);
-	while (d && (e = readdir(d))) {
-		if (!strncmp(e->d_name, base, n) &&
-		    starts_with(e->d_name + n, ".new.")) {
-			char *p = xasprintf("%s/%s", dir, e->d_name);
-
-			rm_rf(p);
-			free(p);
-		}
-	}
-	if (d)
-		closedir(d);
-	free(dir);
-}
-
-static bool build_is_current(const char *key, const char *stamp)
-{
-	char *path = xasprintf("%s/stamp", key), *old = read_file(path, NULL);
-	char *units = xasprintf("%s/units", key);
-	bool ok = old && !strcmp(old, stamp) && is_file(units);
-
-	free(path);
-	free(old);
-	free(units);
-	return ok;
-}
-
-/* Make @key's build: in a new directory, renamed into place when done. */
-static void make_build(const char *ksrc, const char *key, const char *stamp,
-		       bool in_place, const struct options *o)
-{
-	char *tmp = xasprintf("%s.new.%d", key, (int)getpid());
-	char *log = xasprintf("%s.log", key), *path;
-	struct unit **v;
-	int rc, n;
-
-	remove_stale_builds(key);
-	rm_rf(tmp);
-	if (mkdir_p(tmp))
-		die("cannot create %s", tmp);
-	scratch_register(tmp);
-	progress("%s", "one-time build of arch/x86/kvm/ (a few minutes)...");
-	unlink(log);
-	rc = build_scratch(ksrc, tmp, in_place, o, log);
-	progress_done();
-	path = xasprintf("%s/%s", tmp, in_place ? "tree" : "obj");
-	v = units_of(path, &n);
-	free(path);
-	if (rc || !n)
-		die("the one-time build of arch/x86/kvm/ failed; see %s", log);
-	path = xasprintf("%s/units", tmp);
-	if (!save_units(path, v, n))
-		die("cannot write %s", path);
-	free(path);
-	path = xasprintf("%s/stamp", tmp);
-	if (!write_file(path, stamp, strlen(stamp)))
-		die("cannot write %s", path);
-	free(path);
-	rm_rf(key);
-	if (rename(tmp, key))
-		die("cannot rename %s to %s: %s", tmp, key, strerror(errno));
-	scratch_forget(tmp);
-	unlink(log);
-	free(log);
-	free(tmp);
-}
-
-/*
- * The units and the directory their commands run in: the user's --build,
- * or the cached scratch build for @ksrc (made now if missing or stale).
- */
-static struct unit **get_units(const struct options *o, const char *ksrc,
-			       char **cwd, int *n)
-{
-	char *cache, *builds, *key, *stamp, *units_path, *gen, *base;
-	struct unit **v;
-	bool in_place;
-	int lock;
-
-	if (o->build)
-		return units_of_user_build(o, n, cwd);
-	cache = cache_dir();
-	builds = xasprintf("%s/builds", cache);
-	if (mkdir_p(builds) || access(builds, W_OK))
-		die("cache %s is not writable (set CPUIDCHECK_CACHE or XDG_CACHE_HOME)",
-		    builds);
-	base = strrchr(ksrc, '/');
-	key = xasprintf("%s/%s-%016llx", builds, base ? base + 1 : "tree",
-			hash_str(ksrc, 0));
-	stamp = build_stamp(ksrc, o);
-	gen = xasprintf("%s/.config", ksrc);
-	in_place = is_file(gen);
-	make_llvm = in_place && config_is_clang(gen);
-	free(gen);
-	lock = lock_build(key, LOCK_SH);
-	if (o->rebuild || !build_is_current(key, stamp)) {
-		flock(lock, LOCK_UN);
-		flock(lock, LOCK_EX);
-		if (o->rebuild || !build_is_current(key, stamp))
-			make_build(ksrc, key, stamp, in_place, o);
-		flock(lock, LOCK_SH);
-	}
-	units_path = xasprintf("%s/units", key);
-	v = load_units(units_path, n);
-	/* a prepared in-place tree compiles its own sources read-only */
-	gen = xasprintf("%s/include/generated/autoconf.h", ksrc);
-	if (in_place && is_file(gen))
-		*cwd = xstrdup(ksrc);
-	else
-		*cwd = xasprintf("%s/%s", key, in_place ? "tree" : "obj");
-	free(gen);
-	free(stamp);
-	free(units_path);
-	free(builds);
-	free(cache);
-	free(key);
-	return v;
-}
-
-/* ---- paths in diagnostics ---- */
-
-/* Lexical normalisation of @path seen from @cwd. */
-char *normalize(const char *path, const char *cwd)
-{
-	char *full = path[0] == '/' ? xstrdup(path) :
-		     xasprintf("%s/%s", cwd, path);
-	char **parts = xmalloc(sizeof(char *) * (strlen(full) + 1));
-	char *save = NULL, *t;
-	struct sbuf b = { 0 };
-	int n = 0, i;
-
-	for (t = strtok_r(full, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
-		if (!strcmp(t, "."))
-			continue;
-		if (!strcmp(t, "..")) {
-			if (n)
-				n--;
-			continue;
-		}
-		parts[n++] = t;
-	}
-	sb_add(&b, "", 0);
-	for (i = 0; i < n; i++)
-		sb_printf(&b, "/%s", parts[i]);
-	free(parts);
-	free(full);
-	return b.s;
-}
-
-/* A finding's file, relative to the tree (or the overlay standing in). */
-static char *tree_relative(const char *file, const char *cwd,
-			   const char *ksrc, const char *ovdir)
-{
-	char *abs = normalize(file, cwd), *r;
-	size_t k = strlen(ksrc);
-
-	if (ovdir && starts_with(abs, ovdir) && abs[strlen(ovdir)] == '/')
-		r = xstrdup(abs + strlen(ovdir) + 1);
-	else if (!strncmp(abs, ksrc, k) && abs[k] == '/')
-		r = xstrdup(abs + k + 1);
-	else
-		r = xstrdup(abs);
-	free(abs);
-	return r;
-}
 
 /* ---- overlays (patch mode) ---- */
 
@@ -795,17 +53,15 @@ static void overlay_cmd(struct argv *out, const struct argv *cmd,
 		rel = tree_relative(dir ? dir : file, cwd, ksrc, NULL);
 		alt = xasprintf("%s/%s", ov, rel);
 		if (dir) {
-			char *opt;
-
-			/* the overlay's directory first, then the tree's */
-			if (is_dir(alt)) {
-				opt = xasprintf("-I%s", alt);
-				av_add(out, opt);
-				free(opt);
-			}
-			opt = xasprintf("-I%s", dir);
-			av_add(out, opt);
-			free(opt);
+			/*
+			 * The overlay's directory first, then the tree's.
+			 * It is made if the patch has none, so a unit's
+			 * command (its cache key) is the same whatever
+			 * files a patch touches.
+			 */
+			mkdir_p(alt);
+			av_addf(out, "-I%s", alt);
+			av_addf(out, "-I%s", dir);
 		} else {
 			av_add(out, is_file(alt) ? alt : file);
 		}
@@ -882,32 +138,6 @@ static void probe_plugin(const char *cc, const char *plugin,
 	free(parg);
 }
 
-static bool parse_finding_text(char *line, const char *cwd, const char *ksrc,
-			       const char *ovdir, struct findings *fs)
-{
-	struct finding f;
-	char *rel;
-
-	if (!parse_finding_line(line, &f))
-		return false;
-	rel = tree_relative(f.file, cwd, ksrc, ovdir);
-	free(f.file);
-	f.file = rel;
-	findings_add(fs, &f);
-	return true;
-}
-
-static void collect(struct unit *u, const char *cwd, const char *ksrc,
-		    const char *ovdir, struct findings *fs)
-{
-	char *text = read_file(u->log, NULL), *line, *save = NULL;
-
-	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save))
-		parse_finding_text(line, cwd, ksrc, ovdir, fs);
-	free(text);
-}
-
 /* The records the units wrote into @dir, one text. */
 char *read_records(const char *dir)
 {
@@ -938,50 +168,9 @@ char *read_records(const char *dir)
 	return b.s;
 }
 
-/* Count the distinct suppressed findings in @records. */
-static int count_suppressed(const char *records)
-{
-	char *text = xstrdup(records), *line, *save = NULL;
-	struct sbuf keys = { 0 };
-	int n = 0;
-
-	sb_add(&keys, "", 0);
-	for (line = strtok_r(text, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *f[9], *p = line, *key;
-		int k = 0;
-
-		while (k < 9 && p) {
-			f[k++] = p;
-			p = strchr(p, '\t');
-			if (p)
-				*p++ = '\0';
-		}
-		if (k < 8 || strcmp(f[0], "finding") ||
-		    strcmp(f[6], "suppressed"))
-			continue;
-		key = xasprintf("%s:%s:%s:%s\n", f[3], f[4], f[5], f[7]);
-		sb_puts(&keys, key);
-		free(key);
-	}
-	sort_lines(keys.s);
-	for (line = keys.s, save = NULL; *line; ) {
-		char *e = strchr(line, '\n');
-		size_t l = e - line + 1;
-
-		n++;
-		line += l;
-		while (!strncmp(line, line - l, l))
-			line += l;
-	}
-	free(keys.s);
-	free(text);
-	return n;
-}
-
 /*
  * Append the units' records to @out, the FILE fields made relative to
- * the tree as findings are (a file of the overlay counts as the tree's).
+ * the tree (a file of the overlay counts as the tree's).
  */
 static void keep_records(struct sbuf *out, const char *records,
 			 const char *cwd, const char *ksrc, const char *ovdir)
@@ -991,16 +180,10 @@ static void keep_records(struct sbuf *out, const char *records,
 	sb_add(out, "", 0);
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *f[10], *p = line;
-		int n = 0, i, file;
+		char *f[11];
+		int n = record_split(line, f, 11), i, file;
 
-		while (n < 10) {
-			f[n++] = p;
-			p = strchr(p, '\t');
-			if (!p)
-				break;
-			*p++ = '\0';
-		}
+		/* the last field holds the rest of the line */
 		file = record_file_field(f[0]);
 		for (i = 0; i < n; i++) {
 			char *rel = NULL;
@@ -1011,9 +194,6 @@ static void keep_records(struct sbuf *out, const char *records,
 				  rel ? rel : f[i]);
 			free(rel);
 		}
-		/* a finding's message may hold tabs: keep the rest as is */
-		if (p)
-			sb_printf(out, "\t%s", p);
 		sb_puts(out, "\n");
 	}
 	free(text);
@@ -1040,27 +220,24 @@ static void plugin_args(struct argv *a, const struct options *o,
 	char *t;
 	int i;
 
-	t = xasprintf("-fplugin=%s", plugin);
-	av_add(a, t);
-	free(t);
+	av_addf(a, "-fplugin=%s", plugin);
 	if (o->error)
 		av_add(a, "-fplugin-arg-cpuidcheck_plugin-error");
 	if (o->disable[0]) {
 		char *d = plugin_disable(o->disable);
 
-		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-disable=%s", d);
 		if (*d)
-			av_add(a, t);
-		free(t);
+			av_addf(a, "-fplugin-arg-cpuidcheck_plugin-disable=%s",
+				d);
 		free(d);
 	}
-	if (suppress_text || o->nr_suppress) {
+	if (o->suppress_text || o->nr_suppress) {
 		struct sbuf b = { 0 };
 		char *sup = xasprintf("%s/suppress", rundir);
 
 		sb_add(&b, "", 0);
-		if (suppress_text)
-			sb_puts(&b, suppress_text);
+		if (o->suppress_text)
+			sb_puts(&b, o->suppress_text);
 		for (i = 0; i < o->nr_suppress; i++) {
 			t = read_file(o->suppress[i], NULL);
 			if (!t)
@@ -1071,57 +248,33 @@ static void plugin_args(struct argv *a, const struct options *o,
 		}
 		if (!write_file(sup, b.s, b.len))
 			die("cannot write %s", sup);
-		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-suppress=%s",
-			      sup);
-		av_add(a, t);
-		free(t);
+		av_addf(a, "-fplugin-arg-cpuidcheck_plugin-suppress=%s", sup);
 		free(sup);
 		free(b.s);
 	}
 }
 
-/* The names of the files in @dir, one a line, sorted (for a cache key). */
-static struct sbuf *names_out;
-static size_t names_skip;
-
-static int add_name_line(const char *path, const struct stat *st, int flag,
-			 struct FTW *ftw)
-{
-	if (flag == FTW_F || flag == FTW_SL)
-		sb_printf(names_out, "%s\n", path + names_skip);
-	return 0;
-}
-
 /*
  * What a unit's result depends on besides its command and files: the
- * compiler, the plugin, the suppressions, and which files a patch's
- * overlay has (a file it adds may shadow another on the include path).
+ * compiler, the plugin and the suppressions.  A file a patch's overlay
+ * adds may shadow another on the include path: the cache checks that
+ * when it validates a result (unitcache.c).
  */
 static char *key_extra(const char *cc, const char *plugin,
-		       const char *rundir, const char *ovdir)
+		       const char *rundir)
 {
 	char *sup = xasprintf("%s/suppress", rundir), *ver, *s;
 	char *sup_text = read_file(sup, NULL);
-	struct sbuf names = { 0 };
 
-	sb_add(&names, "", 0);
-	if (ovdir) {
-		names_out = &names;
-		names_skip = strlen(ovdir);
-		nftw(ovdir, add_name_line, 16, FTW_PHYS);
-		sort_lines(names.s);
-	}
 	ver = capture_cmd(NULL, NULL, cc, "--version", NULL);
 	ver[strcspn(ver, "\n")] = '\0';
-	s = xasprintf("cc %s\nplugin %s\nsuppress %016llx %zu\noverlay %016llx %zu\n",
+	s = xasprintf("cc %s\nplugin %s\nsuppress %016llx %zu\n",
 		      ver, file_id(plugin, rundir),
 		      hash_str(sup_text ? sup_text : "", 0),
-		      sup_text ? strlen(sup_text) : 0,
-		      hash_str(names.s, 0), names.len);
+		      sup_text ? strlen(sup_text) : 0);
 	free(ver);
 	free(sup);
 	free(sup_text);
-	free(names.s);
 	return s;
 }
 
@@ -1208,12 +361,14 @@ static void run_units(struct unit **v, int n, int jobs, const char *cwd,
  * (its dependency list, its records in a directory of its own).
  */
 static void take_or_prepare(struct unit *u, int i, bool rebuild,
-			    const char *ovdir, const char *rundir)
+			    const char *ovdir, const char *shadows,
+			    const char *rundir)
 {
 	char *recdir = unit_path(rundir, i, ".rec.d"), *log, *rec, *t;
 
 	mkdir_p(recdir);
-	if (!rebuild && unitcache_get(u->key, ovdir, rundir, &log, &rec)) {
+	if (!rebuild && unitcache_get(u->key, ovdir, shadows, rundir, &log,
+					   &rec)) {
 		t = xasprintf("%s/cached.rec", recdir);
 		u->cached = write_file(u->log, log, strlen(log)) &&
 			    write_file(t, rec, strlen(rec));
@@ -1227,10 +382,8 @@ static void take_or_prepare(struct unit *u, int i, bool rebuild,
 		t = unit_path(rundir, i, ".d");
 		av_add(&u->run, t);
 		free(t);
-		t = xasprintf("-fplugin-arg-cpuidcheck_plugin-record=%s",
-			      recdir);
-		av_add(&u->run, t);
-		free(t);
+		av_addf(&u->run, "-fplugin-arg-cpuidcheck_plugin-record=%s",
+			recdir);
 	}
 	free(recdir);
 }
@@ -1276,13 +429,15 @@ static char *explain_failure(struct unit *u, const char *cwd,
 	return s;
 }
 
-static int run_plugin(const struct options *o, const char *ksrc,
-		      const struct overlay *ov, struct findings *fs)
+int run_plugin(const struct options *o, const char *ksrc,
+	       const struct overlay *ov, struct findings *fs)
 {
 	char *cwd, *plugin = plugin_path(o), *rundir, *records, *extra;
+	char *shadows;
 	const char *cc = o->cc ? o->cc : DEFAULT_CC;
 	const char *ovdir = ov ? ov->dir : NULL;
 	struct argv pargs = { 0 }, **cmds;
+	struct sbuf kept = { 0 };
 	struct unit **v;
 	int n, i, failed = 0, probed = 0;
 	char **keys;
@@ -1293,7 +448,7 @@ static int run_plugin(const struct options *o, const char *ksrc,
 	rundir = scratch_dir("run");
 	plugin_args(&pargs, o, plugin, rundir);
 	unitcache_forget();
-	extra = key_extra(cc, plugin, rundir, ovdir);
+	extra = key_extra(cc, plugin, rundir);
 	cmds = xmalloc(n * sizeof(*cmds));
 	for (i = 0; i < n; i++) {
 		struct argv *r = &v[i]->run;
@@ -1317,18 +472,19 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		cmds[i] = r;
 	}
 	keys = unit_keys(cmds, n, ovdir, rundir, extra);
+	shadows = ovdir ? overlay_shadows(ksrc, ovdir) : NULL;
 	for (i = 0; i < n; i++) {
 		v[i]->key = keys[i];
-		take_or_prepare(v[i], i, o->rebuild, ovdir, rundir);
+		take_or_prepare(v[i], i, o->rebuild, ovdir, shadows, rundir);
 		/* a plugin that does not load is an error, not "no findings" */
 		if (!v[i]->cached && !probed++)
 			probe_plugin(cc, plugin, rundir);
 	}
 	free(keys);
+	free(shadows);
 	free(cmds);
 	run_units(v, n, jobs_of(o), cwd, ovdir, rundir);
 	for (i = 0; i < n; i++) {
-		collect(v[i], cwd, ksrc, ov ? ov->dir : NULL, fs);
 		if (v[i]->status) {
 			char *plain = xasprintf("%s/%d.plain.log", rundir, i);
 
@@ -1350,10 +506,11 @@ static int run_plugin(const struct options *o, const char *ksrc,
 		free(r);
 		free(d);
 	}
-	fs->suppressed += count_suppressed(records);
+	keep_records(&kept, records, cwd, ksrc, ovdir);
+	findings_from_records(kept.s, fs);
 	if (o->records)
-		keep_records(o->records, records, cwd, ksrc,
-			     ov ? ov->dir : NULL);
+		sb_puts(o->records, kept.s);
+	free(kept.s);
 	free(records);
 	scratch_done(rundir);
 	for (i = 0; i < n; i++) {
@@ -1373,105 +530,3 @@ static int run_plugin(const struct options *o, const char *ksrc,
 	return failed;
 }
 
-/* ---- the Coccinelle engine ---- */
-
-static void run_cocci(const struct options *o, const char *ksrc,
-		      const struct overlay *ov, struct findings *fs)
-{
-	char *sp = find_part("semantic-patches/cpuidcheck-cocci",
-			     "share/cpuidcheck/semantic-patches/cpuidcheck-cocci");
-	char *out, *line, *save = NULL, *jobs, *env[3], *tmp;
-	const char *root = ov ? ov->dir : ksrc;
-	struct run r = { .cwd = root, .env = env, .err = "/dev/stdout" };
-	int status;
-
-	if (!sp || access(sp, X_OK))
-		die("--engine=cocci: the Coccinelle engine (semantic-patches/cpuidcheck-cocci) is not available");
-	if (!have_program("spatch"))
-		die("--engine=cocci: spatch (Coccinelle) is not installed");
-	/* its temporary files go to the cache too, not /tmp */
-	tmp = scratch_dir("cocci");
-	env[0] = xasprintf("CPUIDCHECK_TREE=%s", ksrc);
-	env[1] = xasprintf("TMPDIR=%s", tmp);
-	env[2] = NULL;
-	jobs = xasprintf("%d", jobs_of(o));
-	out = capture_cmd(&r, &status, sp, "-j", jobs, "arch/x86/kvm", NULL);
-	free(jobs);
-	free(env[0]);
-	free(env[1]);
-	scratch_done(tmp);
-	free(tmp);
-	if (status)
-		die("--engine=cocci: %s failed (exit %d)", sp, status);
-	for (line = strtok_r(out, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		struct finding f;
-		struct sbuf b = { 0 };
-		char *p = strchr(line, ':'), *c, *e;
-
-		/* file:line:col-col: message [tag] -> GCC style */
-		if (!p)
-			continue;
-		c = strchr(p + 1, ':');
-		if (!c)
-			continue;
-		e = c + 1 + strspn(c + 1, "0123456789");
-		sb_add(&b, line, e - line);
-		if (*e == '-')
-			e += 1 + strspn(e + 1, "0123456789");
-		if (*e != ':') {
-			free(b.s);
-			continue;
-		}
-		sb_printf(&b, ": warning:%s", e + 1);
-		if (parse_finding_line(b.s, &f)) {
-			char *rel = tree_relative(f.file, root, root, NULL);
-
-			if (f.column == 0)
-				f.column = 1;
-			else
-				f.column++;
-			free(f.file);
-			f.file = rel;
-			if (strstr(o->disable, f.check))
-				finding_free(&f);
-			else
-				findings_add(fs, &f);
-		}
-		free(b.s);
-	}
-	free(out);
-	free(sp);
-}
-
-/*
- * Check @ksrc (with @ov's files standing in, if given).  Returns the
- * number of units that were not checked; check_failure() tells the first.
- */
-int check_tree(struct options *o, const char *ksrc, const struct overlay *ov,
-	       struct findings *fs)
-{
-	char *kvm = xasprintf("%s/arch/x86/kvm", ksrc);
-	int failed = 0;
-
-	if (!is_dir(kvm))
-		die("%s: no arch/x86/kvm in this tree", ksrc);
-	free(kvm);
-	output_root = ksrc;
-	if (!strcmp(o->engine, "cocci") || !strcmp(o->engine, "both"))
-		run_cocci(o, ksrc, ov, fs);
-	if (!strcmp(o->engine, "plugin") || !strcmp(o->engine, "both")) {
-		struct sbuf rec = { 0 }, *keep = o->records;
-
-		if (!keep)
-			o->records = &rec;
-		failed = run_plugin(o, ksrc, ov, fs);
-		if (!strstr(o->disable, "cpuid-undeclared") && o->records->s)
-			undeclared_check(o->records->s, ksrc,
-					 ov ? ov->dir : NULL, fs);
-		o->records = keep;
-		free(rec.s);
-	}
-	findings_sort_unique(fs);
-	return failed;
-}

@@ -9,11 +9,13 @@
  * collision detection, from `git hash-object`, no repository needed) is
  * compared with the one recorded.  Paths of a patch's scratch overlay are
  * recorded as "@OV@/..." and of the run directory as "@RUN@/...", so the
- * entries of one patch check serve the next.  The names of the overlay's
- * files are part of the key (tree.c), so a file a patch adds on an
- * include path, which -MD cannot list as a dependency, is a change too.
- * A file added to the tree itself that shadows another on the include
- * path is not seen: --rebuild (or a changed .config) starts afresh.
+ * entries of one patch check serve the next, and every patch of a series
+ * shares the keys.  A file in the overlay may shadow a tree file that a
+ * unit read (the overlay's include directories come first, and -MD cannot
+ * list a file that was not there): a result any of whose tree dependencies
+ * has the base name of an overlay file is not taken.  A file added to the
+ * tree itself that shadows another on the include path is not seen:
+ * --rebuild (or a changed .config) starts afresh.
  *
  * A key holds several versions (its last MAX_VERSIONS results, each with
  * the blob ids it was computed from): a patch's base and result share
@@ -162,6 +164,17 @@ void unitcache_forget(void)
 	memo.n = 0;
 }
 
+/* Whether @shadows ("\nNAME\n...") has @path's last component. */
+static bool shadowed(const char *path, const char *shadows)
+{
+	const char *base = strrchr(path, '/');
+	char *pat = xasprintf("\n%s\n", base ? base + 1 : path);
+	bool r = strstr(shadows, pat) != NULL;
+
+	free(pat);
+	return r;
+}
+
 /* ---- text with the run's paths as tokens ---- */
 
 static char *replace_all(const char *s, const char *from, const char *to)
@@ -210,7 +223,7 @@ static char *entry_dir(const char *key)
 
 /*
  * The keys of @n units' results: each unit's command (paths as tokens)
- * and @extra (compiler version, plugin id, suppressions, overlay names);
+ * and @extra (compiler version, plugin id, suppressions);
  * one git process for all.
  */
 char **unit_keys(struct argv *const *cmds, int n, const char *ov,
@@ -283,12 +296,16 @@ static char **versions(const char *dir, int *n)
 	return v;
 }
 
-/* Whether every dependency version @dir lists is unchanged. */
-static bool version_current(const char *dir, const char *ov, const char *run)
+/*
+ * Whether every dependency version @dir lists is unchanged, and none of
+ * those read from the tree has a name in @shadows (see overlay_shadows()).
+ */
+static bool version_current(const char *dir, const char *ov,
+			    const char *shadows, const char *run)
 {
 	char *p = xasprintf("%s/deps", dir), *deps, *line, *save = NULL;
 	char **paths = NULL, **ids = NULL;
-	bool ok = true;
+	bool ok = true, *in_ov = NULL;
 	int n = 0, i;
 
 	deps = read_file(p, NULL);
@@ -304,16 +321,20 @@ static bool version_current(const char *dir, const char *ov, const char *run)
 		*tab = '\0';
 		paths = xrealloc(paths, (n + 1) * sizeof(char *));
 		ids = xrealloc(ids, (n + 1) * sizeof(char *));
+		in_ov = xrealloc(in_ov, (n + 1) * sizeof(bool));
+		in_ov[n] = starts_with(tab + 1, OV_TOKEN "/");
 		paths[n] = tokens(tab + 1, ov, run, true);
 		ids[n++] = line;
 	}
 	hash_files(paths, n, run);
 	for (i = 0; i < n && ok; i++)
-		ok = !strcmp(blob_id(paths[i], run), ids[i]);
+		ok = !strcmp(blob_id(paths[i], run), ids[i]) &&
+		     !(shadows && !in_ov[i] && shadowed(paths[i], shadows));
 	for (i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
 	free(ids);
+	free(in_ov);
 	free(deps);
 	return ok && n;
 }
@@ -322,7 +343,7 @@ static bool version_current(const char *dir, const char *ov, const char *run)
  * The cached log and records of @key, from its version whose every
  * dependency is unchanged.  Their paths are this run's (@ov, @run).
  */
-bool unitcache_get(const char *key, const char *ov,
+bool unitcache_get(const char *key, const char *ov, const char *shadows,
 		   const char *run, char **log, char **rec)
 {
 	char *dir = entry_dir(key), **v, *p, *l = NULL, *r = NULL;
@@ -331,7 +352,7 @@ bool unitcache_get(const char *key, const char *ov,
 
 	v = versions(dir, &n);
 	for (i = n - 1; i >= 0 && !ok; i--) {
-		if (!version_current(v[i], ov, run))
+		if (!version_current(v[i], ov, shadows, run))
 			continue;
 		p = xasprintf("%s/log", v[i]);
 		l = read_file(p, NULL);

@@ -22,7 +22,6 @@
 #endif
 
 const char *prog = "cpuidcheck";
-bool verbose;
 
 static void vnote(const char *fmt, va_list ap)
 {
@@ -119,6 +118,36 @@ void sb_printf(struct sbuf *b, const char *fmt, ...)
 	free(p);
 }
 
+/* @text wrapped at 72 columns, as a mail is, from column @col */
+void sb_wrap(struct sbuf *b, int col, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (col && col + 1 + (int)n > 72) {
+			sb_puts(b, "\n");
+			col = 0;
+		} else if (col) {
+			sb_puts(b, " ");
+			col++;
+		}
+		sb_add(b, text, n);
+		col += n;
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+	sb_puts(b, "\n");
+}
+
+/* @v with room for element @n (of @size bytes), grown in steps of 64 */
+void *grow(void *v, int n, size_t size)
+{
+	if (n % 64 == 0)
+		v = xrealloc(v, (n + 64) * size);
+	return v;
+}
+
 bool starts_with(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));
@@ -136,6 +165,43 @@ bool is_dir(const char *path)
 	struct stat st;
 
 	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+/* Line @n of @path (from 1), without its newline; NULL if it has none */
+char *file_line(const char *path, int n)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int i;
+
+	for (i = 1; f && getline(&line, &cap, f) >= 0; i++) {
+		if (i == n) {
+			line[strcspn(line, "\n")] = '\0';
+			fclose(f);
+			return line;
+		}
+	}
+	free(line);
+	if (f)
+		fclose(f);
+	return NULL;
+}
+
+/* Whether a line of @path, ended by a newline, is @line */
+bool file_has_line(const char *path, const char *line)
+{
+	char *text = read_file(path, NULL), *p;
+	size_t n = strlen(line);
+	bool found = false;
+
+	for (p = text; p && *p && !found; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		found = !strncmp(p, line, n) && p[n] == '\n';
+	}
+	free(text);
+	return found;
 }
 
 bool is_file(const char *path)
@@ -458,4 +524,122 @@ void sort_lines(char *text)
 	*p = '\0';
 	free(v);
 	free(copy);
+}
+
+/*
+ * The element of @v (@n of @size bytes, each starting with its name, a
+ * char *) called @name, or NULL.
+ */
+void *find_named(const void *v, int n, size_t size, const char *name)
+{
+	const char *p = v;
+	int i;
+
+	for (i = 0; i < n; i++, p += size)
+		if (!strcmp(*(char *const *)p, name))
+			return (void *)p;
+	return NULL;
+}
+
+/* @rel of the tree @ksrc, or of the overlay @ovdir standing in for it */
+char *tree_text(const char *ksrc, const char *ovdir, const char *rel)
+{
+	char *p, *t = NULL;
+
+	if (ovdir) {
+		p = xasprintf("%s/%s", ovdir, rel);
+		t = read_file(p, NULL);
+		free(p);
+	}
+	if (!t) {
+		p = xasprintf("%s/%s", ksrc, rel);
+		t = read_file(p, NULL);
+		free(p);
+	}
+	return t;
+}
+
+void usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (see cpuidcheck --help)\n");
+	exit(EXIT_TROUBLE);
+}
+
+/* "--name=value" or "--name value": true and *@v set if argv[*i] is it */
+bool opt(const char *name, int argc, char **argv, int *i, const char **v)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	*v = NULL;
+	if (!strncmp(a, name, n) && a[n] == '=')
+		*v = a + n + 1;
+	else if (!strcmp(a, name)) {
+		if (*i + 1 >= argc)
+			usage_error("option %s needs a value", name);
+		*v = argv[++*i];
+	}
+	return *v != NULL;
+}
+
+/* Lexical normalisation of @path seen from @cwd. */
+char *normalize(const char *path, const char *cwd)
+{
+	char *full = path[0] == '/' ? xstrdup(path) :
+		     xasprintf("%s/%s", cwd, path);
+	char **parts = xmalloc(sizeof(char *) * (strlen(full) + 1));
+	char *save = NULL, *t;
+	struct sbuf b = { 0 };
+	int n = 0, i;
+
+	for (t = strtok_r(full, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(t, "."))
+			continue;
+		if (!strcmp(t, "..")) {
+			if (n)
+				n--;
+			continue;
+		}
+		parts[n++] = t;
+	}
+	sb_add(&b, "", 0);
+	for (i = 0; i < n; i++)
+		sb_printf(&b, "/%s", parts[i]);
+	free(parts);
+	free(full);
+	return b.s;
+}
+
+/* A finding's file, relative to the tree (or the overlay standing in). */
+char *tree_relative(const char *file, const char *cwd, const char *ksrc,
+		    const char *ovdir)
+{
+	char *abs = normalize(file, cwd), *r;
+	size_t k = strlen(ksrc);
+
+	if (ovdir && starts_with(abs, ovdir) && abs[strlen(ovdir)] == '/')
+		r = xstrdup(abs + strlen(ovdir) + 1);
+	else if (!strncmp(abs, ksrc, k) && abs[k] == '/')
+		r = xstrdup(abs + k + 1);
+	else
+		r = xstrdup(abs);
+	free(abs);
+	return r;
+}
+
+/* A progress line on a terminal (stderr), replaced by the next one */
+void progress(const char *fmt, const char *arg)
+{
+	if (!isatty(2))
+		return;
+	fprintf(stderr, "\r\033[K%s: ", prog);
+	fprintf(stderr, fmt, arg);
+}
+
+void progress_done(void)
+{
+	if (isatty(2))
+		fprintf(stderr, "\r\033[K");
 }
