@@ -245,29 +245,43 @@ static bool judge_declares(const char *check, struct header_model *h,
 
 /* ---- rawmask ---- */
 
+/*
+ * What FUNCTION, INDEX, REG say is read: false if the function or register
+ * is unknown.  No sub-leaf given: known (0) for a function that takes none.
+ */
+static bool read_of(struct header_model *h, const char *fn, const char *idx,
+		    const char *reg, struct judge_read *read)
+{
+	long v;
+
+	memset(read, 0, sizeof(*read));
+	read->reg = arch_reg_named(reg);
+	if (read->reg < 0 || !opt(fn) || !headers_eval(h, fn, &v))
+		return false;
+	read->function_known = true;
+	read->function = v;
+	read->index_known = !facts_function_indexed(read->function);
+	if (!opt(idx))
+		return true;
+	read->index_known = true;
+	read->index = 0;
+	if (!headers_eval(h, idx, &v))
+		return false;
+	read->index = v;
+	return true;
+}
+
 static void judge_rawmask(const char *check, struct header_model *h,
 			  const struct record *r)
 {
 	const struct cpuid_model *m = headers_cpuid_model(h);
 	struct judge_finding found;
 	struct judge_read read;
-	long number, v;
+	long number;
 
-	memset(&read, 0, sizeof(read));
-	read.reg = arch_reg_named(r->f[5]);
-	if (!feature_number(h, r->f[1], &number) || read.reg < 0 ||
-	    !opt(r->f[3]) || !headers_eval(h, r->f[3], &v))
+	if (!feature_number(h, r->f[1], &number) ||
+	    !read_of(h, r->f[3], r->f[4], r->f[5], &read))
 		return;
-	read.function_known = true;
-	read.function = v;
-	/* no sub-leaf given: known (0) for a function that takes none */
-	read.index_known = !facts_function_indexed(read.function);
-	if (opt(r->f[4])) {
-		if (!headers_eval(h, r->f[4], &v))
-			return;
-		read.index_known = true;
-		read.index = v;
-	}
 	if ((!strcmp(check, "cpuid-leaf") &&
 	     judge_leaf_mask(m, &read, number, wrapper_of(r->f[2]), &found)) ||
 	    (!strcmp(check, "cpuid-alias") &&
@@ -281,24 +295,12 @@ static void judge_rawconst(const char *check, struct header_model *h,
 {
 	struct judge_finding found;
 	struct judge_read read;
-	long mask, v;
+	long mask;
 	int bit;
 
-	memset(&read, 0, sizeof(read));
-	read.reg = arch_reg_named(r->f[4]);
-	if (strcmp(check, "cpuid-alias") || read.reg < 0 ||
-	    !headers_eval(h, r->f[1], &mask) || !opt(r->f[2]) ||
-	    !headers_eval(h, r->f[2], &v))
+	if (strcmp(check, "cpuid-alias") || !headers_eval(h, r->f[1], &mask) ||
+	    !read_of(h, r->f[2], r->f[3], r->f[4], &read))
 		return;
-	read.function_known = true;
-	read.function = v;
-	read.index_known = !facts_function_indexed(read.function);
-	if (opt(r->f[3])) {
-		if (!headers_eval(h, r->f[3], &v))
-			return;
-		read.index_known = true;
-		read.index = v;
-	}
 	for (bit = 0; bit < 32; bit++)
 		if (judge_alias_mask_bit(headers_cpuid_model(h), &read,
 					 (unsigned long)mask & 0xffffffffUL, bit,
@@ -355,22 +357,15 @@ static void judge_fixed1(struct header_model *h, const struct record *r)
 	struct judge_finding *found = findings();
 	unsigned long bits = cr4_bits(r->f[1]);
 	struct judge_read read;
-	long number, v;
+	long number;
 	int i, n;
 
-	memset(&read, 0, sizeof(read));
-	read.reg = arch_reg_named(r->f[6]);
-	if (!bits || read.reg < 0 || !feature_number(h, r->f[2], &number))
+	/* a lookup Coccinelle cannot see: the register only (judge/cr4.c) */
+	if (!read_of(h, r->f[4], r->f[5], r->f[6], &read) &&
+	    (read.reg < 0 || read.function_known))
 		return;
-	if (opt(r->f[4]) && headers_eval(h, r->f[4], &v)) {
-		read.function_known = true;
-		read.function = v;
-		read.index_known = !facts_function_indexed(read.function);
-		if (opt(r->f[5]) && headers_eval(h, r->f[5], &v)) {
-			read.index_known = true;
-			read.index = v;
-		}
-	}
+	if (!bits || !feature_number(h, r->f[2], &number))
+		return;
 	n = judge_cr4_tuple(headers_cpuid_model(h), &read, bits, number,
 			    found, MAX_FINDINGS);
 	for (i = 0; i < n; i++)
