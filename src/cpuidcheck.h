@@ -165,6 +165,8 @@ void patch_info_free(struct patch_info *p);
 /* ---- unitcache.c: per-unit results keyed by what the compile read ---- */
 char **unit_keys(struct argv *const *cmds, int n, const char *ov,
 		 const char *run, const char *extra);
+void unitcache_prepare(char *const *keys, int n, const char *ov,
+		       const char *run);
 bool unitcache_get(const char *key, const char *ov, const char *shadows,
 		   const char *run, char **log, char **rec);
 void unitcache_put(const char *key, const char *depfile, const char *cwd,

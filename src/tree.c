@@ -473,6 +473,8 @@ int run_plugin(const struct options *o, const char *ksrc,
 	}
 	keys = unit_keys(cmds, n, ovdir, rundir, extra);
 	shadows = ovdir ? overlay_shadows(ksrc, ovdir) : NULL;
+	if (!o->rebuild)
+		unitcache_prepare(keys, n, ovdir, rundir);
 	for (i = 0; i < n; i++) {
 		v[i]->key = keys[i];
 		take_or_prepare(v[i], i, o->rebuild, ovdir, shadows, rundir);

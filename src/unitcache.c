@@ -17,6 +17,13 @@
  * tree itself that shadows another on the include path is not seen:
  * --rebuild (or a changed .config) starts afresh.
  *
+ * Hashing every dependency on every run would cost more than a compile
+ * of a small patch: a file's blob id is also kept in $cache/units/ids by
+ * its stat data (device, inode, size, mtime, ctime), as git's index
+ * does, and taken from there while none of them changed.  Files changed
+ * in the last seconds before they were hashed are not kept (a write in
+ * the same clock tick would not change mtime).
+ *
  * A key holds several versions (its last MAX_VERSIONS results, each with
  * the blob ids it was computed from): a patch's base and result share
  * every key, and so do the states of successive patches, which would
@@ -24,9 +31,11 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cpuidcheck.h"
@@ -50,88 +59,246 @@ static unsigned int slot_of(const char *path, int size)
 	return hash_str(path, 0) & (size - 1);
 }
 
-static char **memo_slot(const char *path)
+static char **memo_find(struct memo *m, const char *path)
 {
 	unsigned int i;
 
-	if (!memo.size)
+	if (!m->size)
 		return NULL;
-	for (i = slot_of(path, memo.size); memo.path[i];
-	     i = (i + 1) & (memo.size - 1))
-		if (!strcmp(memo.path[i], path))
-			return &memo.id[i];
+	for (i = slot_of(path, m->size); m->path[i];
+	     i = (i + 1) & (m->size - 1))
+		if (!strcmp(m->path[i], path))
+			return &m->id[i];
 	return NULL;
+}
+
+/* @path's value in @m becomes @id. */
+static void memo_set(struct memo *m, const char *path, const char *id)
+{
+	char **v = memo_find(m, path);
+	unsigned int i;
+
+	if (v) {
+		free(*v);
+		*v = xstrdup(id);
+		return;
+	}
+	if (m->n * 2 >= m->size) {
+		struct memo old = *m;
+		int k;
+
+		m->size = old.size ? old.size * 2 : 1024;
+		m->n = 0;
+		m->path = xmalloc(m->size * sizeof(char *));
+		m->id = xmalloc(m->size * sizeof(char *));
+		memset(m->path, 0, m->size * sizeof(char *));
+		for (k = 0; k < old.size; k++)
+			if (old.path[k]) {
+				memo_set(m, old.path[k], old.id[k]);
+				free(old.path[k]);
+				free(old.id[k]);
+			}
+		free(old.path);
+		free(old.id);
+	}
+	for (i = slot_of(path, m->size); m->path[i];
+	     i = (i + 1) & (m->size - 1))
+		;
+	m->path[i] = xstrdup(path);
+	m->id[i] = xstrdup(id);
+	m->n++;
+}
+
+static char **memo_slot(const char *path)
+{
+	return memo_find(&memo, path);
 }
 
 static void memo_put(const char *path, const char *id)
 {
-	unsigned int i;
-
-	if (memo.n * 2 >= memo.size) {
-		struct memo old = memo;
-		int k;
-
-		memo.size = old.size ? old.size * 2 : 1024;
-		memo.n = 0;
-		memo.path = xmalloc(memo.size * sizeof(char *));
-		memo.id = xmalloc(memo.size * sizeof(char *));
-		memset(memo.path, 0, memo.size * sizeof(char *));
-		for (k = 0; k < old.size; k++)
-			if (old.path[k])
-				memo_put(old.path[k], old.id[k]);
-		free(old.path);
-		free(old.id);
-	}
-	for (i = slot_of(path, memo.size); memo.path[i];
-	     i = (i + 1) & (memo.size - 1))
-		;
-	memo.path[i] = xstrdup(path);
-	memo.id[i] = xstrdup(id);
-	memo.n++;
+	memo_set(&memo, path, id);
 }
 
-/* Blob ids of @paths into the memo: one git process for all of them. */
+/* ---- blob ids kept across runs, by stat data ---- */
+
+#define STABLE_SECONDS	2	/* older than this when hashed: kept */
+
+static struct memo kept;	/* "PATH" -> "STAT ID" */
+static bool kept_loaded;
+
+static char *ids_file(void)
+{
+	char *cache = cache_dir(), *p = xasprintf("%s/units/ids", cache);
+
+	free(cache);
+	return p;
+}
+
+static char *stat_key(const struct stat *st)
+{
+	return xasprintf("%llx.%llx.%llx.%lld.%ld.%lld.%ld",
+			 (unsigned long long)st->st_dev,
+			 (unsigned long long)st->st_ino,
+			 (unsigned long long)st->st_size,
+			 (long long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec,
+			 (long long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+}
+
+static int count_char(const char *s, char c)
+{
+	int n = 0;
+
+	while ((s = strchr(s, c)))
+		n++, s++;
+	return n;
+}
+
+/* $cache/units/ids: "STAT ID PATH" lines, the last one of a path wins. */
+static void load_kept(void)
+{
+	char *p = ids_file(), *text = read_file(p, NULL), *line, *save = NULL;
+
+	kept_loaded = true;
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *sp1 = strchr(line, ' '), *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
+
+		/* STAT (7 fields), a 40-digit id, an absolute path */
+		if (!sp2 || sp2 - sp1 != 41 || sp2[1] != '/' ||
+		    strspn(sp1 + 1, "0123456789abcdef") != 40)
+			continue;
+		*sp1 = '\0';
+		if (count_char(line, '.') != 6)
+			continue;
+		*sp1 = ' ';
+		*sp2 = '\0';
+		memo_set(&kept, sp2 + 1, line);
+	}
+	free(text);
+	free(p);
+}
+
+/* @path's kept id if its stat data @st are those it was hashed with. */
+static const char *kept_id(const char *path, const struct stat *st)
+{
+	char **v, *key;
+	const char *r = NULL;
+	size_t n;
+
+	if (!kept_loaded)
+		load_kept();
+	v = memo_find(&kept, path);
+	if (!v)
+		return NULL;
+	key = stat_key(st);
+	n = strlen(key);
+	if (!strncmp(*v, key, n) && (*v)[n] == ' ')
+		r = *v + n + 1;
+	free(key);
+	return r;
+}
+
+static void keep_id(struct sbuf *out, const char *path, const struct stat *st,
+		    const char *id)
+{
+	time_t now = time(NULL);
+	char *key;
+
+	if (path[0] != '/' || strchr(path, '\n') ||
+	    st->st_mtim.tv_sec > now - STABLE_SECONDS ||
+	    st->st_ctim.tv_sec > now - STABLE_SECONDS)
+		return;
+	key = stat_key(st);
+	sb_printf(out, "%s %s %s\n", key, id, path);
+	free(key);
+}
+
+/* New lines for $cache/units/ids, appended whole (O_APPEND). */
+static void append_kept(const struct sbuf *lines)
+{
+	ssize_t written;
+	char *p;
+	int fd;
+
+	if (!lines->len)
+		return;
+	p = ids_file();
+	fd = open(p, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	free(p);
+	if (fd < 0)
+		return;
+	/*
+	 * One write, so parallel runs append whole lines.  What a short
+	 * write loses is hashed again next time; a line it cuts is refused
+	 * by load_kept().
+	 */
+	written = write(fd, lines->s, lines->len);
+	close(fd);
+	(void)written;
+}
+
+/*
+ * Blob ids of @paths into the memo: from the kept ids where the stat
+ * data are unchanged, the others with one git process for all.
+ */
 static void hash_files(char **paths, int n, const char *tmpdir)
 {
 	char *list = xasprintf("%s/hash-paths", tmpdir), *out, *line, *save;
-	struct sbuf b = { 0 };
+	struct sbuf b = { 0 }, keep = { 0 };
+	struct stat *sts = xmalloc((n ? n : 1) * sizeof(*sts));
+	bool *todo = xmalloc((n ? n : 1) * sizeof(bool));
 	int i, k = 0, st;
 
 	sb_add(&b, "", 0);
+	sb_add(&keep, "", 0);
 	for (i = 0; i < n; i++) {
+		const char *id;
+
+		todo[i] = false;
 		if (memo_slot(paths[i]))
 			continue;
-		if (!is_file(paths[i])) {
+		if (stat(paths[i], &sts[i]) || !S_ISREG(sts[i].st_mode)) {
 			memo_put(paths[i], "missing");
 			continue;
 		}
+		id = kept_id(paths[i], &sts[i]);
+		if (id) {
+			memo_put(paths[i], id);
+			continue;
+		}
+		/* a path listed twice is hashed once */
+		memo_put(paths[i], "");
+		todo[i] = true;
 		sb_printf(&b, "%s\n", paths[i]);
 		k++;
 	}
-	if (!k || !write_file(list, b.s, b.len)) {
-		free(b.s);
-		free(list);
-		return;
-	}
-	out = capture_cmd(&(struct run){ .in = list }, &st, "git",
-			  "hash-object", "--no-filters", "--stdin-paths",
-			  NULL);
-	if (st)
+	if (k && !write_file(list, b.s, b.len))
+		die("cannot write %s", list);
+	out = k ? capture_cmd(&(struct run){ .in = list }, &st, "git",
+			      "hash-object", "--no-filters", "--stdin-paths",
+			      NULL) : NULL;
+	if (k && st)
 		die("git hash-object failed on %s's files", tmpdir);
 	save = NULL;
-	line = strtok_r(out, "\n", &save);
+	line = out ? strtok_r(out, "\n", &save) : NULL;
 	for (i = 0; i < n; i++) {
-		if (memo_slot(paths[i]))
+		if (!todo[i])
 			continue;
 		if (!line)
 			die("git hash-object gave too few ids");
 		memo_put(paths[i], line);
+		keep_id(&keep, paths[i], &sts[i], line);
 		line = strtok_r(NULL, "\n", &save);
 	}
-	unlink(list);
+	append_kept(&keep);
+	if (k)
+		unlink(list);
 	free(out);
 	free(list);
 	free(b.s);
+	free(keep.s);
+	free(sts);
+	free(todo);
 }
 
 static const char *blob_id(const char *path, const char *tmpdir)
@@ -337,6 +504,46 @@ static bool version_current(const char *dir, const char *ov,
 	free(in_ov);
 	free(deps);
 	return ok && n;
+}
+
+/*
+ * Hash what every version of @n keys depends on at once: one git process
+ * for a run instead of one a unit.
+ */
+void unitcache_prepare(char *const *keys, int n, const char *ov,
+		       const char *run)
+{
+	char **paths = NULL;
+	int np = 0, i, k, nv;
+
+	for (i = 0; i < n; i++) {
+		char *dir = entry_dir(keys[i]), **v = versions(dir, &nv);
+
+		for (k = 0; k < nv; k++) {
+			char *p = xasprintf("%s/deps", v[k]);
+			char *deps = read_file(p, NULL), *line, *save = NULL;
+
+			for (line = deps ? strtok_r(deps, "\n", &save) : NULL;
+			     line; line = strtok_r(NULL, "\n", &save)) {
+				char *tab = strchr(line, '\t');
+
+				if (!tab)
+					continue;
+				paths = xrealloc(paths,
+						 (np + 1) * sizeof(char *));
+				paths[np++] = tokens(tab + 1, ov, run, true);
+			}
+			free(deps);
+			free(p);
+			free(v[k]);
+		}
+		free(v);
+		free(dir);
+	}
+	hash_files(paths, np, run);
+	for (i = 0; i < np; i++)
+		free(paths[i]);
+	free(paths);
 }
 
 /*
