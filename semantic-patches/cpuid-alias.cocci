@@ -85,6 +85,15 @@ cpuid_entry_get(...)
 kvm_governed_feature_check_and_set(...)
 )
 
+// entry->edx & BIT(3): a constant mask, judged bit by bit.
+@bits@
+@@
+(
+BIT(...)
+|
+BIT_ULL(...)
+)
+
 @masks@
 @@
 (
@@ -128,11 +137,11 @@ cpuid_edx(...)
 
 // The mode for cf.emit (a script rule that depends on no matching rule
 // would defeat the prefilter).
-@script:python depends on org && (lists || queries || masks)@
+@script:python depends on org && (lists || queries || masks || bits)@
 @@
 cf.MODE = "org"
 
-@script:python depends on context && (lists || queries || masks)@
+@script:python depends on context && (lists || queries || masks || bits)@
 @@
 cf.MODE = "context"
 
@@ -224,11 +233,11 @@ q(...,
 //   entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); on some path
 //   with no reassignment, or a guard entry->function == fn [&& entry->index
 //   == idx] around or beside the mask.  cpuid_REG(fn) & F(X) too.
-@rawfn depends on masks && finders exists@
+@rawfn depends on (masks || bits) && finders exists@
 identifier ent;
 expression vcpu, fnv, idx, E2;
 identifier reg = {eax, ebx, ecx, edx};
-identifier w = {F, feature_bit, __feature_bit, SF};
+identifier w = {F, feature_bit, __feature_bit, SF, BIT, BIT_ULL};
 expression n;
 position p, pe;
 type T;
@@ -267,7 +276,7 @@ p << rawfn.pe;
 @@
 cf.raw_origin(p[0], fnv, idx)
 
-@rawg depends on masks && guards@
+@rawg depends on (masks || bits) && guards@
 identifier ent;
 identifier fld =~ "^function$";
 expression fnv;
@@ -283,7 +292,7 @@ ps << rawg.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "fn", fnv)
 
-@rawgi depends on masks && guards@
+@rawgi depends on (masks || bits) && guards@
 identifier ent;
 identifier fld =~ "^index$";
 expression idx;
@@ -299,7 +308,7 @@ ps << rawgi.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "idx", idx)
 
-@rawg2 depends on masks && guards@
+@rawg2 depends on (masks || bits) && guards@
 identifier ent;
 expression G;
 expression E;
@@ -344,6 +353,22 @@ pe << rawuse.pe;
 @@
 cf.emit(p[0], cf.judge_raw_use(reg, w, n, p[0], pe[0], ent, "cpuid-alias"), "cpuid-alias", cf.MODE)
 
+@rawconst depends on bits && (finders || guards)@
+expression ent, M;
+identifier reg = {eax, ebx, ecx, edx};
+position p, pe;
+@@
+ent@pe->reg & M@p
+
+@script:python depends on report || org || context@
+ent << rawconst.ent;
+reg << rawconst.reg;
+M << rawconst.M;
+p << rawconst.p;
+pe << rawconst.pe;
+@@
+cf.emit(p[0], cf.judge_raw_const(reg, M, p[0], pe[0], ent), "cpuid-alias", cf.MODE)
+
 @rawcpuid depends on masks && cpuidregs@
 identifier cr = {cpuid_eax, cpuid_ebx, cpuid_ecx, cpuid_edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
@@ -386,7 +411,7 @@ expression E;
 * E@p
 )
 
-@ctxm depends on context && masks && (finders || guards || cpuidregs)@
+@ctxm depends on context && (masks || bits) && (finders || guards || cpuidregs)@
 position p : script:python() { cf.is_bad(p[0]) };
 identifier f;
 expression E;

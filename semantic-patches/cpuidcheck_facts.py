@@ -495,33 +495,57 @@ def raw_guard_range(ps, ent, kind, val):
                           (int(ps.line_end), int(ps.column_end))))
 
 
-def judge_raw_use(reg, wrapper, name, pos, epos, ent, tag):
-    """A raw mask at POS: judged only when its entry has one known origin
-    (one lookup reaching it, or one function guard); otherwise silent."""
-    st = state(pos.file)
-    key = _pkey(epos)
-    if ("raw", tag) + _pkey(pos) in st.done:
-        return None
-    st.done.add(("raw", tag) + _pkey(pos))
+def _raw_origin(st, key, ent):
+    """(function, index) of the entry a mask at KEY reads, when exactly one
+    origin is visible (one lookup reaching it, or one function guard);
+    index -1: none given.  None otherwise."""
     origins = st.raw_origins.get(key, set())
     if origins:
         if len(origins) != 1 or None in origins:
             return None
-        fn, idx = next(iter(origins))
-    else:
-        g = dict((k, set(v)) for k, v in st.raw_guards.get(key, {}).items())
-        # the innermost enclosing guard of each kind
-        for kind in ("fn", "idx"):
-            inside = [r for r in st.raw_ranges if r[0] == ent.strip() and
-                      r[1] == kind and r[3] <= key <= r[4]]
-            if inside and kind not in g:
-                g[kind] = {max(inside, key=lambda r: r[3])[2]}
-        fns, idxs = g.get("fn", set()), g.get("idx", set())
-        if len(fns) != 1 or None in fns or len(idxs) > 1 or None in idxs:
-            return None
-        fn = next(iter(fns))
-        idx = next(iter(idxs)) if idxs else -1
-    return judge_raw(fn, idx, reg, wrapper, name, pos, tag)
+        return next(iter(origins))
+    g = dict((k, set(v)) for k, v in st.raw_guards.get(key, {}).items())
+    # the innermost enclosing guard of each kind
+    for kind in ("fn", "idx"):
+        inside = [r for r in st.raw_ranges if r[0] == ent.strip() and
+                  r[1] == kind and r[3] <= key <= r[4]]
+        if inside and kind not in g:
+            g[kind] = {max(inside, key=lambda r: r[3])[2]}
+    fns, idxs = g.get("fn", set()), g.get("idx", set())
+    if len(fns) != 1 or None in fns or len(idxs) > 1 or None in idxs:
+        return None
+    return next(iter(fns)), next(iter(idxs)) if idxs else -1
+
+
+def judge_raw_use(reg, wrapper, name, pos, epos, ent, tag):
+    """A raw mask at POS: judged only when its entry has one known origin
+    (one lookup reaching it, or one function guard); otherwise silent."""
+    st = state(pos.file)
+    if ("raw", tag) + _pkey(pos) in st.done:
+        return None
+    st.done.add(("raw", tag) + _pkey(pos))
+    origin = _raw_origin(st, _pkey(epos), ent)
+    if origin is None:
+        return None
+    return judge_raw(origin[0], origin[1], reg, wrapper, name, pos, tag)
+
+
+_BIT_RE = re.compile(r"\bBIT(_ULL)?\s*\(")
+
+
+def judge_raw_const(reg, mask, pos, epos, ent):
+    """entry->REG & MASK, MASK a constant written with BIT(n): each bit
+    that reads an alias (the judge's rawconst record)."""
+    if not _BIT_RE.search(mask):
+        return None
+    st = state(pos.file)
+    origin = _raw_origin(st, _pkey(epos), ent)
+    if origin is None:
+        return None
+    fn, idx = origin
+    return judge("cpuid-alias", pos.file, [record(
+        "rawconst", " ".join(mask.split()), fn, "-" if idx < 0 else idx,
+        reg, pos.file, pos.line, pos.column)]).get(_pkey(pos))
 
 
 def judge_unbacked(pos):
