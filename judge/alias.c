@@ -86,8 +86,9 @@ bool judge_alias_query(const struct cpuid_model *m, const char *api,
 	else
 		snprintf(label, sizeof(label), "feature %ld", number);
 	judge_word(out, CHECK, name ? name : a->name, name, aplace,
-		   "%s(%s): %s is %s, an alias of %s (%s); KVM must never query an alias, the answer is meaningless (KVM honours only the original); query %s instead",
-		   api, label, label, aplace, original, oplace, original);
+		   "%s(%s): %s is %s, an alias of %s (%s); KVM must never query an alias, the answer is meaningless (KVM honours only the original)",
+		   api, label, label, aplace, original, oplace);
+	judge_fix(out, "query %s instead", original);
 	judge_expect(out, ACTION_REWRITE, original, "%s", original);
 	return true;
 }
@@ -147,8 +148,10 @@ bool judge_alias_mask(const struct cpuid_model *m, const struct judge_read *r,
 	snprintf(how, sizeof(how), "%s(%s)", wrapper ? wrapper :
 		 "__feature_bit", wrapper ? feature_short_name(name) : name);
 	judge_word(out, CHECK, name, name, rplace,
-		   "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless; test %s in %s instead (e.g. guest_cpu_cap_has())",
-		   how, rplace, name, oplace, name, oplace);
+		   "%s: the mask reads %s, the alias of %s (%s), not the feature itself; KVM must never query an alias, the answer is meaningless",
+		   how, rplace, name, oplace);
+	judge_fix(out, "test %s in %s instead (e.g. guest_cpu_cap_has())",
+		  name, oplace);
 	return expect_test_of(out, &fp);
 }
 
@@ -170,8 +173,9 @@ bool judge_alias_mask_bit(const struct cpuid_model *m,
 	original = original_name(m, a);
 	alias_places(&rp, &a->original, rplace, oplace);
 	judge_word(out, CHECK, original, original, rplace,
-		   "the mask %#lx reads %s, the alias of %s (%s); KVM must never query an alias, the answer is meaningless; test %s in %s instead",
-		   mask, rplace, original, oplace, original, oplace);
+		   "the mask %#lx reads %s, the alias of %s (%s); KVM must never query an alias, the answer is meaningless",
+		   mask, rplace, original, oplace);
+	judge_fix(out, "test %s in %s instead", original, oplace);
 	return expect_test_of(out, &a->original);
 }
 
@@ -209,10 +213,10 @@ bool judge_alias_advertised(const struct cpuid_model *m,
 	format_place(aplace, sizeof(aplace), &lp);
 	format_place(oplace, sizeof(oplace), &a->original);
 	judge_word(out, CHECK, original, original, oplace,
-		   "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model; add %s to that list or drop the alias",
+		   "%s advertises %s, the alias of %s (%s), but the %s(%s, ...) list at line %d does not advertise %s; an alias without its original is a bogus CPUID model",
 		   written, aplace, original, oplace, home->api,
-		   cpuid_model_word_name(m, ow), home->line, original,
-		   original);
+		   cpuid_model_word_name(m, ow), home->line, original);
+	judge_fix(out, "add %s to that list or drop the alias", original);
 	judge_expect(out, ACTION_NONE, NULL, "%s", original);
 	return true;
 }

@@ -102,9 +102,10 @@ int judge_cr4_reserved_bits(const struct cpuid_model *m,
 				judge_word(&out[n], CHECK, subject,
 					   gate->feature[k],
 					   place_of(m, gate->number[k], place),
-					   "CR4.%s is gated on %s, which does not enumerate it; CR4.%s is enumerated by %s; check that instead",
+					   "CR4.%s is gated on %s, which does not enumerate it; CR4.%s is enumerated by %s",
 					   f->name, gate->feature[k], f->name,
 					   gates);
+				judge_fix(&out[n], "check that instead");
 				judge_expect(&out[n], ACTION_NONE, NULL, "%s",
 					     gates);
 				out[n++].at = g;
@@ -125,8 +126,9 @@ int judge_cr4_reserved_bits(const struct cpuid_model *m,
 		snprintf(feature, sizeof(feature), "X86_FEATURE_%s",
 			 f->gate[0].feature);
 		judge_word(&out[n], CHECK, subject, feature, place,
-			   "CR4.%s: CR4_RESERVED_BITS lets a guest set CR4.%s, but %s() never checks %s, which enumerates it, so a guest whose CPUID lacks it can still set the bit; add %s",
-			   f->name, f->name, rb->name, gates, fix);
+			   "CR4.%s: CR4_RESERVED_BITS lets a guest set CR4.%s, but %s() never checks %s, which enumerates it, so a guest whose CPUID lacks it can still set the bit",
+			   f->name, f->name, rb->name, gates);
+		judge_fix(&out[n], "add %s", fix);
 		judge_expect(&out[n], ACTION_NONE, NULL, "%s", gates);
 		out[n++].at = -1;
 	}
@@ -194,8 +196,9 @@ int judge_cr4_tuple(const struct cpuid_model *m, const struct judge_read *r,
 		fp.bit = -1;
 		format_place(freg, sizeof(freg), &fp);
 		judge_word(&out[n], CHECK, name, name, fplace,
-			   "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s; read %s",
-			   cr4, name, fplace, rplace, other, freg);
+			   "cr4_fixed1 tuple for %s: %s is %s, but the tuple tests %s%s",
+			   cr4, name, fplace, rplace, other);
+		judge_fix(&out[n], "read %s", freg);
 		judge_expect(&out[n++], ACTION_NONE, NULL, "%s", freg);
 	}
 	for (bit = 0; bit < 64 && n + 2 <= max; bit++) {
@@ -212,15 +215,14 @@ int judge_cr4_tuple(const struct cpuid_model *m, const struct judge_read *r,
 			judge_word(&out[n], CHECK, subject, name, fplace,
 				   "cr4_fixed1 tuple sets CR4.%s when the guest has %s, which does not enumerate it; CR4.%s is enumerated by %s",
 				   f->name, name, f->name, gates);
-			/* its last clause says what does: no fix */
-			judge_no_fix(&out[n]);
 			judge_expect(&out[n++], ACTION_NONE, NULL, "%s",
 				     gates);
 		}
 		if (never_allowed(m, bit)) {
 			judge_word(&out[n], CHECK, subject, name, fplace,
-				   "cr4_fixed1 tuple advertises CR4.%s to L1 as settable in VMX operation, but CR4_RESERVED_BITS never allows CR4.%s, so KVM rejects it; drop the tuple or allow the bit",
+				   "cr4_fixed1 tuple advertises CR4.%s to L1 as settable in VMX operation, but CR4_RESERVED_BITS never allows CR4.%s, so KVM rejects it",
 				   f->name, f->name);
+			judge_fix(&out[n], "drop the tuple or allow the bit");
 			n++;
 		}
 	}
@@ -248,7 +250,7 @@ int judge_cr4_fixed1_missing(const struct judge_cr4_macro *rb,
 				   "%s() never sets CR4.%s in cr4_fixed1, but %s() lets a guest with %s set it; L2 can't use CR4.%s",
 				   fn, f->name, rb->name,
 				   rb->gate[g].feature[0], f->name);
-			judge_no_fix(&out[n++]);
+			n++;
 		}
 	return n;
 }

@@ -95,7 +95,7 @@ struct parser {
 	bool ok;
 };
 
-static long parse_or(struct parser *p);
+static long parse_binary(struct parser *p, int level);
 
 static bool peek(struct parser *p, char kind)
 {
@@ -303,7 +303,7 @@ static long parse_primary(struct parser *p)
 	case '(':
 		if (skip_cast(p))
 			return parse_primary(p);
-		v = parse_or(p);
+		v = parse_binary(p, 0);
 		if (!peek(p, ')'))
 			p->ok = false;
 		p->pos++;
@@ -338,62 +338,57 @@ static long parse_primary(struct parser *p)
 	}
 }
 
-static long parse_mul(struct parser *p)
+/*
+ * The binary operators, loosest first ('L' and 'R' are << and >>).  |, &
+ * and ^ share a level: the kernel's masks never mix them unbracketed.
+ */
+static const char *const levels[] = { "|&^", "LR", "+-", "*/%" };
+
+#define NR_LEVELS	((int)(sizeof(levels) / sizeof(levels[0])))
+
+static long apply(struct parser *p, char op, long v, long r)
 {
-	long v = parse_primary(p);
-
-	while (p->ok && (peek(p, '*') || peek(p, '/') || peek(p, '%'))) {
-		char op = p->ts->t[p->pos++].kind;
-		long r = parse_primary(p);
-
-		if (op == '*')
-			v *= r;
-		else if (!r)
-			p->ok = false;
-		else
-			v = op == '/' ? v / r : v % r;
-	}
-	return v;
-}
-
-static long parse_add(struct parser *p)
-{
-	long v = parse_mul(p);
-
-	while (p->ok && (peek(p, '+') || peek(p, '-'))) {
-		char op = p->ts->t[p->pos++].kind;
-		long r = parse_mul(p);
-
-		v = op == '+' ? v + r : v - r;
-	}
-	return v;
-}
-
-static long parse_shift(struct parser *p)
-{
-	long v = parse_add(p);
-
-	while (p->ok && (peek(p, 'L') || peek(p, 'R'))) {
-		char op = p->ts->t[p->pos++].kind;
-		long r = parse_add(p);
-
+	switch (op) {
+	case '|':
+		return v | r;
+	case '&':
+		return v & r;
+	case '^':
+		return v ^ r;
+	case 'L':
+	case 'R':
 		if (r < 0 || r > 62)
-			p->ok = false;
-		else
-			v = op == 'L' ? v << r : v >> r;
+			break;
+		return op == 'L' ? v << r : v >> r;
+	case '+':
+		return v + r;
+	case '-':
+		return v - r;
+	case '*':
+		return v * r;
+	case '/':
+	case '%':
+		if (!r)
+			break;
+		return op == '/' ? v / r : v % r;
 	}
-	return v;
+	p->ok = false;
+	return 0;
 }
 
-static long parse_or(struct parser *p)
+/* An expression of operators of @level and tighter, left to right. */
+static long parse_binary(struct parser *p, int level)
 {
-	long v = parse_shift(p);
+	long v;
 
-	while (p->ok && (peek(p, '|') || peek(p, '&') || peek(p, '^'))) {
+	if (level == NR_LEVELS)
+		return parse_primary(p);
+	v = parse_binary(p, level + 1);
+	while (p->ok && p->pos < p->ts->n && p->ts->t[p->pos].kind &&
+	       strchr(levels[level], p->ts->t[p->pos].kind)) {
 		char op = p->ts->t[p->pos++].kind;
-		long r = parse_shift(p);
 
-		v = op == '|' ? v | r : op == '&' ? v & r : v ^ r;
+		v = apply(p, op, v, parse_binary(p, level + 1));
 	}
 	return v;
 }
@@ -403,7 +398,7 @@ static bool eval_tokens(const struct eval_names *names,
 {
 	struct parser p = { names, ts, 0, depth, true };
 
-	*value = parse_or(&p);
+	*value = parse_binary(&p, 0);
 	return p.ok && p.pos == ts->n;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What the decisions share: the capability lists a finding's advice points
- * at, and how a worded finding becomes a record.
+ * at, and how a finding is worded into its record.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,15 +32,10 @@ bool judge_list_declares(const struct judge_list *list, long kvm_number)
 	return false;
 }
 
-/*
- * Word the finding: @fmt is the message.  Its last clause (after the last
- * "; ") is the fix, as the program has always shown it.
- */
 void judge_word(struct judge_finding *out, const char *check,
 		const char *subject, const char *feature, const char *place,
 		const char *fmt, ...)
 {
-	const char *last, *p;
 	va_list ap;
 
 	memset(out, 0, sizeof(*out));
@@ -51,25 +46,44 @@ void judge_word(struct judge_finding *out, const char *check,
 	va_start(ap, fmt);
 	vsnprintf(out->message, sizeof(out->message), fmt, ap);
 	va_end(ap);
-	last = NULL;
-	for (p = strstr(out->message, "; "); p; p = strstr(p + 1, "; "))
-		last = p;
-	snprintf(out->fix, sizeof(out->fix), "%s", last ? last + 2 : "");
 	out->rec.check = check;
 	out->rec.subject = out->subject;
 	out->rec.state = "reported";
 	out->rec.feature = out->feature[0] ? out->feature : NULL;
 	out->rec.place = out->place[0] ? out->place : NULL;
 	out->rec.expected = out->expected;
-	out->rec.fix = out->fix[0] ? out->fix : NULL;
 	out->rec.message = out->message;
 }
 
-/* A finding whose last clause is no fix (a fact, a consequence). */
-void judge_no_fix(struct judge_finding *out)
+/* "; " and @text at the end of the message. */
+static void add_clause(struct judge_finding *out, const char *text)
 {
-	out->fix[0] = '\0';
-	out->rec.fix = NULL;
+	size_t len = strlen(out->message);
+
+	snprintf(out->message + len, sizeof(out->message) - len, "; %s",
+		 text);
+}
+
+void judge_fix(struct judge_finding *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out->fix, sizeof(out->fix), fmt, ap);
+	va_end(ap);
+	out->rec.fix = out->fix;
+	add_clause(out, out->fix);
+}
+
+void judge_note(struct judge_finding *out, const char *fmt, ...)
+{
+	char note[sizeof(out->message)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(note, sizeof(note), fmt, ap);
+	va_end(ap);
+	add_clause(out, note);
 }
 
 /* What the code should have said, and what a patch would do. */

@@ -248,13 +248,21 @@ struct judge_use {
 	const char *local;		/* the local it came through, or NULL */
 };
 
+/*
+ * Word a finding: judge_word() states it (the message's first clauses),
+ * judge_fix() adds the fix (its field, and "; FIX" to the message),
+ * judge_note() a clause that is no fix ("; NOTE"); judge_expect() says
+ * what the code should have said and what a patch would do.
+ */
 void judge_word(struct judge_finding *out, const char *check,
 		const char *subject, const char *feature, const char *place,
 		const char *fmt, ...) __printf(6, 7);
+void judge_fix(struct judge_finding *out, const char *fmt, ...)
+	__printf(2, 3);
+void judge_note(struct judge_finding *out, const char *fmt, ...)
+	__printf(2, 3);
 void judge_expect(struct judge_finding *out, enum judge_action action, const char *arg,
 		  const char *fmt, ...) __printf(4, 5);
-
-void judge_no_fix(struct judge_finding *out);
 
 const struct judge_list *judge_list_for_word(const struct judge_lists *l,
 					     int word);

@@ -79,30 +79,32 @@ static void describe_bit(const struct cpuid_model *m, char *buf, size_t len,
 	snprintf(buf, len, "a bit with no feature name");
 }
 
-/* Where the feature belongs instead, and what a patch would do. */
+/*
+ * Where the feature belongs instead: the finding's last clauses.  Returns
+ * what a patch would do.
+ */
 static enum judge_action move_advice(const struct cpuid_model *m,
 				     const struct judge_lists *lists,
-				     char *buf, size_t len, long kvm_number,
-				     const char *api)
+				     struct judge_finding *out,
+				     long kvm_number, const char *api)
 {
 	int word = kvm_number / 32;
 	const struct judge_list *home = judge_list_for_word(lists, word);
 	const char *wname = cpuid_model_word_name(m, word);
 
 	if (home && judge_list_declares(home, kvm_number)) {
-		snprintf(buf, len,
-			 "remove it; the %s(%s, ...) list at line %d already has it",
-			 home->api, wname, home->line);
+		judge_fix(out, "remove it");
+		judge_note(out, "the %s(%s, ...) list at line %d already has it",
+			   home->api, wname, home->line);
 		return ACTION_REMOVE;
 	}
 	if (home) {
-		snprintf(buf, len, "move it to the %s(%s, ...) list at line %d",
-			 home->api, wname, home->line);
+		judge_fix(out, "move it to the %s(%s, ...) list at line %d",
+			  home->api, wname, home->line);
 		return ACTION_MOVE;
 	}
-	snprintf(buf, len,
-		 "no %s(%s, ...) list exists here; add one or drop the feature",
-		 api, wname);
+	judge_note(out, "no %s(%s, ...) list exists here", api, wname);
+	judge_fix(out, "add one or drop the feature");
 	return ACTION_NONE;
 }
 
@@ -125,27 +127,30 @@ static bool judge_alias_wrapper(const struct cpuid_model *m,
 	describe_bit(m, bitdesc, sizeof(bitdesc), list->leaf, fp->bit);
 	if (word == list->leaf && !word_holds_aliases(m, word)) {
 		judge_word(out, CHECK, name, name, fplace,
-			   "%s: %s is %s, word %s, the word of this list; %s() is only for aliases in %s; here write F(%s)",
+			   "%s: %s is %s, word %s, the word of this list; %s() is only for aliases in %s",
 			   label, name, fplace, wname, use->wrapper,
-			   alias_home(m, fp), s);
+			   alias_home(m, fp));
+		judge_fix(out, "here write F(%s)", s);
 		judge_expect(out, ACTION_REWRITE, NULL, "F(%s)", s);
 	} else if (word == list->leaf) {
 		judge_word(out, CHECK, name, name, fplace,
-			   "%s: %s is %s, word %s, a feature of this word, not an alias; write F(%s)",
-			   label, name, fplace, wname, s);
+			   "%s: %s is %s, word %s, a feature of this word, not an alias",
+			   label, name, fplace, wname);
+		judge_fix(out, "write F(%s)", s);
 		judge_expect(out, ACTION_REWRITE, NULL, "F(%s)", s);
 	} else if (word_holds_aliases(m, list->leaf)) {
 		judge_word(out, CHECK, name, name, fplace,
-			   "%s: %s is %s, word %s, which AMD does not alias into %s (bit %d there is %s); remove it from the %s list",
+			   "%s: %s is %s, word %s, which AMD does not alias into %s (bit %d there is %s)",
 			   label, name, fplace, wname, lplace, fp->bit,
-			   bitdesc, leaf);
+			   bitdesc);
+		judge_fix(out, "remove it from the %s list", leaf);
 		judge_expect(out, ACTION_REMOVE, NULL,
 			     "no %s in the %s list", s, leaf);
 	} else {
 		judge_word(out, CHECK, name, name, fplace,
-			   "%s: %s is %s, word %s, but %s is used in the %s list, which holds no aliases; write F(%s) in the %s list",
-			   label, name, fplace, wname, use->wrapper, leaf, s,
-			   wname);
+			   "%s: %s is %s, word %s, but %s is used in the %s list, which holds no aliases",
+			   label, name, fplace, wname, use->wrapper, leaf);
+		judge_fix(out, "write F(%s) in the %s list", s, wname);
 		judge_expect(out, ACTION_NONE, NULL, "F(%s) in the %s list",
 			     s, wname);
 	}
@@ -164,7 +169,7 @@ bool judge_leaf_use(const struct cpuid_model *m,
 	const struct alias_fact *alias;
 	struct cpuid_place fp, lp, list_reg;
 	char written[96], fplace[PLACE_LEN], lplace[PLACE_LEN], bitdesc[160];
-	char advice[192], label[192], lbit[PLACE_LEN];
+	char label[192], lbit[PLACE_LEN];
 	const char *wname, *leaf;
 	enum judge_action action;
 	int word;
@@ -203,9 +208,10 @@ bool judge_leaf_use(const struct cpuid_model *m,
 			return false;
 		format_place(lbit, sizeof(lbit), &lp);
 		judge_word(out, CHECK, name, name, fplace,
-			   "%s: %s is %s, word %s, aliased by AMD as %s; in the %s list write %s(%s)",
-			   label, name, fplace, wname, lbit, leaf,
-			   m->alias_wrapper, feature_short_name(name));
+			   "%s: %s is %s, word %s, aliased by AMD as %s",
+			   label, name, fplace, wname, lbit);
+		judge_fix(out, "in the %s list write %s(%s)", leaf,
+			  m->alias_wrapper, feature_short_name(name));
 		judge_expect(out, ACTION_REWRITE, NULL, "%s(%s)",
 			     m->alias_wrapper, feature_short_name(name));
 		snprintf(out->action_arg, sizeof(out->action_arg), "%s",
@@ -214,12 +220,11 @@ bool judge_leaf_use(const struct cpuid_model *m,
 	}
 	format_place(lplace, sizeof(lplace), &list_reg);
 	describe_bit(m, bitdesc, sizeof(bitdesc), list->leaf, fp.bit);
-	action = move_advice(m, lists, advice, sizeof(advice), kvm_number,
-			     list->api);
 	judge_word(out, CHECK, name, name, fplace,
-		   "%s: %s is %s, word %s, but is listed for word %s (%s); it would set %s bit %d (%s) instead; %s",
+		   "%s: %s is %s, word %s, but is listed for word %s (%s); it would set %s bit %d (%s) instead",
 		   label, name, fplace, wname, leaf, lplace, leaf, fp.bit,
-		   bitdesc, advice);
+		   bitdesc);
+	action = move_advice(m, lists, out, kvm_number, list->api);
 	judge_expect(out, action, action == ACTION_MOVE ? wname : NULL,
 		     "%s in the %s list", written, wname);
 	return true;
@@ -273,8 +278,10 @@ bool judge_leaf_mask(const struct cpuid_model *m, const struct judge_read *r,
 	format_place(freg, sizeof(freg), &fp);
 	fp.bit = rp.bit;
 	judge_word(out, CHECK, name, name, fplace,
-		   "%s: %s is %s, but the mask is applied to %s; it tests bit %d there%s instead; mask %s, or use cpuid_entry_has()/guest_cpu_cap_has()",
-		   written, name, fplace, rplace, rp.bit, other, freg);
+		   "%s: %s is %s, but the mask is applied to %s; it tests bit %d there%s instead",
+		   written, name, fplace, rplace, rp.bit, other);
+	judge_fix(out, "mask %s, or use cpuid_entry_has()/guest_cpu_cap_has()",
+		  freg);
 	judge_expect(out, ACTION_NONE, NULL, "a mask of %s", freg);
 	return true;
 }

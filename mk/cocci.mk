@@ -5,11 +5,11 @@
 # the same on 6.1, 6.12 and 7.x.
 .PHONY: check-cocci check-cocci-kernel bench-cocci
 
-check-cocci: $(PLUGIN) build/libcpuidjudge.so
+check-cocci: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 	@scripts/deps.sh cocci
 	CC="$(CC)" tests/cocci/run cases 6.12
 
-check-cocci-kernel: $(PLUGIN) build/libcpuidjudge.so
+check-cocci-kernel: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 	@scripts/deps.sh cocci
 	CC="$(CC)" tests/cocci/run 6.1 6.12 7.2
 

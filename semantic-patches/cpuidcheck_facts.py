@@ -297,6 +297,9 @@ class Options(object):
             raise ValueError("cpuidcheck: CPUIDCHECK_DISABLE names no check "
                              "'%s'" % sorted(unknown)[0])
         self.suppress_file = os.environ.get("CPUIDCHECK_SUPPRESS") or None
+        # CPUIDCHECK_OUTPUT=records: report mode prints finding records
+        # (judge/finding.h) for the program, not coccicheck's lines.
+        self.records = os.environ.get("CPUIDCHECK_OUTPUT") == "records"
         self.suppressions = set()
         self.nr_suppressed = 0
         if self.suppress_file:
@@ -325,17 +328,6 @@ def options():
     return _options
 
 
-_SUBJECT_RE = {"cpuid-cr4": re.compile(r"\b(CR4\.\w+)"),
-               None: re.compile(r"\b((?:KVM_)?X86_FEATURE_\w+)")}
-
-
-def subject(tag, msg):
-    """What a suppression names, for a verdict without the judge's record
-    (cpuid-cr4): CR4.NAME, or the first X86_FEATURE_NAME of the message."""
-    m = _SUBJECT_RE.get(tag, _SUBJECT_RE[None]).search(msg)
-    return m.group(1) if m else None
-
-
 def finish():
     """The one-line count of acknowledged findings, never silently dropped
     (the plugin's note, on stderr)."""
@@ -347,9 +339,17 @@ def finish():
                             else "s", o.suppress_file))
 
 
+def display_column(path, line, column):
+    """The 1-based display column (tab stops of 8, as GCC prints it) of
+    0-based character COLUMN of LINE of PATH: a record's column unit."""
+    import linecache
+    return len(linecache.getline(path, int(line))[:int(column)]
+               .expandtabs(8)) + 1
+
+
 def emit(pos, verdict, tag, mode="report"):
     """Print VERDICT (or each of a list) once per position, in coccicheck's
-    report or org form."""
+    report or org form, or as its finding record."""
     if verdict is None:
         return
     if isinstance(verdict, list):
@@ -366,15 +366,19 @@ def emit(pos, verdict, tag, mode="report"):
     if key in st.done:
         return
     st.done.add(key)
-    rec = verdict.get("record")
-    if o.suppressed(tag, rec[2] if rec and rec[2] != "-" else
-                    subject(tag, verdict["msg"])):
+    rec = list(verdict["record"])
+    suppressed = o.suppressed(tag, None if rec[2] == "-" else rec[2])
+    if suppressed:
         o.nr_suppressed += 1
-        return
-    if mode in ("context", "patch"):
+    if mode == "report" and o.records:
+        rec[3:7] = [pos.file, pos.line,
+                    display_column(pos.file, pos.line, pos.column),
+                    "suppressed" if suppressed else "reported"]
+        print(record(*rec))
+    elif suppressed or mode in ("context", "patch"):
         # context: the ctx rule marks it; patch: findings are not printed.
         return
-    if mode == "org":
+    elif mode == "org":
         import coccilib.org
         coccilib.org.print_todo(pos, "%s [%s]" % (verdict["msg"], tag))
     else:

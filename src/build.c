@@ -132,6 +132,36 @@ void load_tree_config(struct options *o, const char *ksrc)
 	free(path);
 }
 
+/*
+ * The suppressions (.cpuidcheck's, then every --suppress file's) as one
+ * file, @dir/suppress, that both engines read.  NULL if there are none.
+ */
+char *write_suppressions(const struct options *o, const char *dir)
+{
+	struct sbuf b = { 0 };
+	char *sup, *t;
+	int i;
+
+	if (!o->suppress_text && !o->nr_suppress)
+		return NULL;
+	sup = xasprintf("%s/suppress", dir);
+	sb_add(&b, "", 0);
+	if (o->suppress_text)
+		sb_puts(&b, o->suppress_text);
+	for (i = 0; i < o->nr_suppress; i++) {
+		t = read_file(o->suppress[i], NULL);
+		if (!t)
+			die("--suppress %s: %s", o->suppress[i],
+			    strerror(errno));
+		sb_printf(&b, "%s\n", t);
+		free(t);
+	}
+	if (!write_file(sup, b.s, b.len))
+		die("cannot write %s", sup);
+	free(b.s);
+	return sup;
+}
+
 /* ---- the scratch build ---- */
 
 int jobs_of(const struct options *o)

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The Coccinelle engine (--engine=cocci|both): semantic-patches'
- * cpuidcheck-cocci driver over the tree's arch/x86/kvm.  Its finding
- * records (judge/finding.h) are read as the plugin's are; a coccicheck
- * report line gives file, line, column, check and message, what it holds.
+ * cpuidcheck-cocci driver over the tree's arch/x86/kvm, asked for finding
+ * records (judge/finding.h), which are read as the plugin's are.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,48 +10,12 @@
 
 #include "cpuidcheck.h"
 
-/*
- * coccicheck's report line, FILE:LINE:COL-COL: MESSAGE [CHECK] (COL
- * 0-based characters), as a finding.  It says nothing more: the feature,
- * the CPUID place and the fix come only with finding records.
- */
-static bool report_line(const char *line, struct finding *f)
-{
-	const char *p = strchr(line, ':'), *tag, *msg;
-	size_t len = strlen(line);
-	char *end;
-	long ln, col;
-
-	if (!p || p == line || !len || line[len - 1] != ']')
-		return false;
-	ln = strtol(p + 1, &end, 10);
-	if (end == p + 1 || *end != ':' || ln < 1)
-		return false;
-	col = strtol(end + 1, &end, 10);
-	if (*end == '-')
-		strtol(end + 1, &end, 10);
-	if (col < 0 || !starts_with(end, ": "))
-		return false;
-	msg = end + 2;
-	tag = strrchr(line, '[');
-	if (!tag || tag <= msg || tag[-1] != ' ' ||
-	    !starts_with(tag, "[cpuid-"))
-		return false;
-	memset(f, 0, sizeof(*f));
-	f->file = strndup(line, p - line);
-	f->line = ln;
-	f->column = col + 1;
-	f->check = strndup(tag + 1, line + len - 1 - (tag + 1));
-	f->message = strndup(msg, tag - 1 - msg);
-	return true;
-}
-
 void run_cocci(const struct options *o, const char *ksrc,
 	       const struct overlay *ov, struct findings *fs)
 {
 	char *sp = find_part("semantic-patches/cpuidcheck-cocci",
 			     "share/cpuidcheck/semantic-patches/cpuidcheck-cocci");
-	char *out, *line, *save = NULL, *jobs, *env[3], *tmp;
+	char *out, *line, *save = NULL, *jobs, *env[6], *tmp, *sup;
 	const char *root = ov ? ov->dir : ksrc;
 	struct run r = { .cwd = root, .env = env, .err = "/dev/stdout" };
 	struct findings found = { 0 };
@@ -67,26 +30,29 @@ void run_cocci(const struct options *o, const char *ksrc,
 	tmp = scratch_dir("cocci");
 	env[0] = xasprintf("CPUIDCHECK_TREE=%s", ksrc);
 	env[1] = xasprintf("TMPDIR=%s", tmp);
-	env[2] = NULL;
+	env[2] = "CPUIDCHECK_OUTPUT=records";
+	/* the scratch directory is removed below, its suppress file too */
+	sup = write_suppressions(o, tmp);
+	env[3] = xasprintf("CPUIDCHECK_DISABLE=%s", o->disable);
+	env[4] = sup ? xasprintf("CPUIDCHECK_SUPPRESS=%s", sup) : NULL;
+	env[5] = NULL;
 	jobs = xasprintf("%d", jobs_of(o));
 	out = capture_cmd(&r, &status, sp, "-j", jobs, "arch/x86/kvm", NULL);
 	free(jobs);
 	free(env[0]);
 	free(env[1]);
+	free(env[3]);
+	free(env[4]);
+	free(sup);
 	scratch_done(tmp);
 	free(tmp);
 	if (status)
 		die("--engine=cocci: %s failed (exit %d)", sp, status);
 	sb_add(&recs, "", 0);
 	for (line = strtok_r(out, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		struct finding f;
-
+	     line = strtok_r(NULL, "\n", &save))
 		if (starts_with(line, "finding\t"))
 			sb_printf(&recs, "%s\n", line);
-		else if (report_line(line, &f))
-			findings_add(&found, &f);
-	}
 	findings_from_records(recs.s, &found);
 	fs->suppressed += found.suppressed;
 	for (i = 0; i < found.n; i++) {
@@ -95,10 +61,7 @@ void run_cocci(const struct options *o, const char *ksrc,
 
 		free(f->file);
 		f->file = rel;
-		if (strstr(o->disable, f->check))
-			finding_free(f);
-		else
-			findings_add(fs, f);
+		findings_add(fs, f);
 	}
 	free(found.v);
 	free(recs.s);

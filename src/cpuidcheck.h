@@ -394,6 +394,7 @@ struct unit {
 
 char *tree_root(const char *path);
 void load_tree_config(struct options *o, const char *ksrc);
+char *write_suppressions(const struct options *o, const char *dir);
 char *plugin_path(const struct options *o);
 int jobs_of(const struct options *o);
 struct unit **get_units(const struct options *o, const char *ksrc,

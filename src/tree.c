@@ -217,8 +217,7 @@ static char *plugin_disable(const char *list)
 static void plugin_args(struct argv *a, const struct options *o,
 			const char *plugin, const char *rundir)
 {
-	char *t;
-	int i;
+	char *sup;
 
 	av_addf(a, "-fplugin=%s", plugin);
 	if (o->error)
@@ -231,27 +230,10 @@ static void plugin_args(struct argv *a, const struct options *o,
 				d);
 		free(d);
 	}
-	if (o->suppress_text || o->nr_suppress) {
-		struct sbuf b = { 0 };
-		char *sup = xasprintf("%s/suppress", rundir);
-
-		sb_add(&b, "", 0);
-		if (o->suppress_text)
-			sb_puts(&b, o->suppress_text);
-		for (i = 0; i < o->nr_suppress; i++) {
-			t = read_file(o->suppress[i], NULL);
-			if (!t)
-				die("--suppress %s: %s", o->suppress[i],
-				    strerror(errno));
-			sb_printf(&b, "%s\n", t);
-			free(t);
-		}
-		if (!write_file(sup, b.s, b.len))
-			die("cannot write %s", sup);
+	sup = write_suppressions(o, rundir);
+	if (sup)
 		av_addf(a, "-fplugin-arg-cpuidcheck_plugin-suppress=%s", sup);
-		free(sup);
-		free(b.s);
-	}
+	free(sup);
 }
 
 /*
