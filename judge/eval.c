@@ -344,8 +344,6 @@ static long parse_primary(struct parser *p)
  */
 static const char *const levels[] = { "|&^", "LR", "+-", "*/%" };
 
-#define NR_LEVELS	((int)(sizeof(levels) / sizeof(levels[0])))
-
 static long apply(struct parser *p, char op, long v, long r)
 {
 	switch (op) {
@@ -381,7 +379,7 @@ static long parse_binary(struct parser *p, int level)
 {
 	long v;
 
-	if (level == NR_LEVELS)
+	if (level == (int)ARRAY_SIZE(levels))
 		return parse_primary(p);
 	v = parse_binary(p, level + 1);
 	while (p->ok && p->pos < p->ts->n && p->ts->t[p->pos].kind &&
