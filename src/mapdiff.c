@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "cpuidcheck.h"
 
 /*
@@ -99,8 +100,10 @@ static void diff_findings(const struct findings *a, const struct findings *b,
 		if (now)
 			reply_finding(&c->reply, now, &b->v[i]);
 		if (*what == 'i') {
-			int w = !strcmp(b->v[i].check, "cpuid-leaf") ||
-				!strcmp(b->v[i].check, "cpuid-alias") ? 2 : 1;
+			/* b4's fail for an error of the registry, else warn */
+			const struct check_info *ci = check_find(b->v[i].check);
+			int w = ci && !strcmp(ci->severity, "error") ?
+				2 : 1;
 
 			if (w > c->worst)
 				c->worst = w;
