@@ -22,21 +22,13 @@ mkdir -p "$cache/kernels"
 
 die() { echo "tree.sh: $*" >&2; exit 2; }
 
-# A private apt list in $cache/<name>/ (the machine's sources are left
-# alone); apt's temporary files go to /var/tmp when TMPDIR is not writable.
-private_apt() {
-	list="$1"
-	shift
-	apt-get -o Dir::Etc::SourceList="$cache/$list/sources.list" \
-		-o Dir::Etc::SourceParts=/dev/null \
-		-o Dir::State::Lists="$cache/$list/lists" \
-		-o Dir::Cache="$cache/$list/cache" "$@"
-}
-
-private_cache() {
-	list="$1"
-	shift
-	apt-cache -o Dir::Etc::SourceList="$cache/$list/sources.list" \
+# private_tool apt-get|apt-cache LIST ARGS...: the tool on a private apt
+# list in $cache/LIST/ (the machine's sources are left alone); apt's
+# temporary files go to /var/tmp when TMPDIR is not writable.
+private_tool() {
+	tool="$1" list="$2"
+	shift 2
+	"$tool" -o Dir::Etc::SourceList="$cache/$list/sources.list" \
 		-o Dir::Etc::SourceParts=/dev/null \
 		-o Dir::State::Lists="$cache/$list/lists" \
 		-o Dir::Cache="$cache/$list/cache" "$@"
@@ -55,11 +47,11 @@ private_source() {
 	deb=$(ls "$cache/$list/dl/$prefix"*_all.deb 2>/dev/null | sort -V | tail -1)
 	if [ -z "$deb" ]; then
 		echo "$line" >"$cache/$list/sources.list"
-		private_apt "$list" -q update >/dev/null 2>&1 ||
+		private_tool apt-get "$list" -q update >/dev/null 2>&1 ||
 			die "cannot update $list's package list"
-		pkg=$(private_cache "$list" pkgnames "$prefix" | sort -V | tail -1)
+		pkg=$(private_tool apt-cache "$list" pkgnames "$prefix" | sort -V | tail -1)
 		[ -n "$pkg" ] || die "$list has no $prefix* package"
-		(cd "$cache/$list/dl" && private_apt "$list" -q download "$pkg" >/dev/null 2>&1) ||
+		(cd "$cache/$list/dl" && private_tool apt-get "$list" -q download "$pkg" >/dev/null 2>&1) ||
 			die "cannot download $pkg"
 		deb=$(ls "$cache/$list/dl/$prefix"*_all.deb | sort -V | tail -1)
 	fi
