@@ -46,8 +46,17 @@ void run_cocci(const struct options *o, const char *ksrc,
 	free(sup);
 	scratch_done(tmp);
 	free(tmp);
-	if (status)
-		die("--engine=cocci: %s failed (exit %d)", sp, status);
+	if (status) {
+		/* what the driver or spatch said last (stderr is in @out) */
+		char *said = NULL;
+
+		for (line = strtok_r(out, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save))
+			if (!starts_with(line, "finding\t"))
+				said = line;
+		die("--engine=cocci: %s failed (exit %d)%s%s", sp, status,
+		    said ? ": " : "", said ? printable(said) : "");
+	}
 	sb_add(&recs, "", 0);
 	for (line = strtok_r(out, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save))
