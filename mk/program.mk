@@ -20,8 +20,9 @@ DOCDIR		 = $(PREFIX)/share/doc/cpuidcheck
 DOC_URL		?=
 PROG_CC		?= cc
 PROG_CFLAGS	?= -O2 -g -Wall -Wextra -Wno-unused-parameter
-PROG_SRCS	:= $(wildcard src/*.c) $(JUDGE_SRCS)
-PROG_HDRS	:= $(wildcard src/*.h) $(JUDGE_HDRS)
+# Of the judge the program needs only the finding record's reader.
+PROG_SRCS	:= $(wildcard src/*.c) judge/finding.c
+PROG_HDRS	:= $(wildcard src/*.h) judge/finding.h
 
 SAN_CC		?= gcc
 SAN_CFLAGS	:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
