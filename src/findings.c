@@ -68,17 +68,27 @@ char *subject_of(const struct finding *f)
 	return f->subject ? xstrdup(f->subject) : NULL;
 }
 
-/* "check\tfile\tmessage", line numbers masked: the same finding moved */
+/* Each run of digits after @mark in @k made '#'s. */
+static void mask_numbers_after(char *k, const char *mark)
+{
+	char *p, *d;
+
+	for (p = strstr(k, mark); p; p = strstr(p + 1, mark))
+		for (d = p + strlen(mark); *d >= '0' && *d <= '9'; d++)
+			*d = '#';
+}
+
+/*
+ * "check\tfile\tmessage", line numbers masked ("line N", "FILE.c:N"):
+ * the same finding, moved or pointing at code that moved
+ */
 char *finding_key(const struct finding *f)
 {
-	char *k = xasprintf("%s\t%s\t%s", f->check, f->file, f->message), *p;
+	char *k = xasprintf("%s\t%s\t%s", f->check, f->file, f->message);
 
-	for (p = strstr(k, "line "); p; p = strstr(p + 1, "line ")) {
-		char *d = p + 5;
-
-		while (*d >= '0' && *d <= '9')
-			*d++ = '#';
-	}
+	mask_numbers_after(k, "line ");
+	mask_numbers_after(k, ".c:");
+	mask_numbers_after(k, ".h:");
 	return k;
 }
 
