@@ -50,9 +50,13 @@ import cpuidcheck_facts as cf
 # file stops spatch here, as it stops the compiler.
 cf.options()
 
-// Token rules: spatch's prefilter skips a file without any of these
-// names, and every rule below depends on one of them (an identifier set
-// such as {F, SF} gives the prefilter nothing).
+// Token rules: spatch's prefilter skips a file without the names a
+// finding needs, and every rule below depends on one of them (an
+// identifier set such as {F, SF} gives the prefilter nothing).  A raw
+// test needs a wrapper or BIT(), a register field and an origin (a
+// lookup or a function guard); an index guard alone gives no origin.
+// Each rule costs a pass over every function of the file, so the rarer
+// names gate the commoner ones.
 @lists@
 @@
 (
@@ -85,42 +89,15 @@ cpuid_entry_get(...)
 kvm_governed_feature_check_and_set(...)
 )
 
-// entry->edx & BIT(3): a constant mask, judged bit by bit.
-@bits@
-@@
-(
-BIT(...)
-|
-BIT_ULL(...)
-)
-
-@masks@
-@@
-(
-F(...)
-|
-feature_bit(...)
-|
-__feature_bit(...)
-|
-SF(...)
-)
-
-@finders@
+@origin@
+expression E, E2;
 @@
 (
 kvm_find_cpuid_entry(...)
 |
 kvm_find_cpuid_entry_index(...)
-)
-
-@guards@
-expression E, E2;
-@@
-(
-E->function == E2
 |
-E->index == E2
+E->function == E2
 )
 
 @cpuidregs@
@@ -133,6 +110,40 @@ cpuid_ebx(...)
 cpuid_ecx(...)
 |
 cpuid_edx(...)
+)
+
+@masks depends on origin || cpuidregs@
+@@
+(
+F(...)
+|
+feature_bit(...)
+|
+__feature_bit(...)
+|
+SF(...)
+)
+
+// entry->edx & BIT(3): a constant mask, judged bit by bit.
+@bits depends on origin@
+@@
+(
+BIT(...)
+|
+BIT_ULL(...)
+)
+
+@regs depends on (masks || bits) && origin@
+expression E;
+@@
+(
+E->eax
+|
+E->ebx
+|
+E->ecx
+|
+E->edx
 )
 
 // The mode for cf.emit (a script rule that depends on no matching rule
@@ -233,7 +244,7 @@ q(...,
 //   entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); on some path
 //   with no reassignment, or a guard entry->function == fn [&& entry->index
 //   == idx] around or beside the mask.  cpuid_REG(fn) & F(X) too.
-@rawfn depends on (masks || bits) && finders exists@
+@rawfn depends on regs exists@
 identifier ent;
 expression vcpu, fnv, idx, E2;
 identifier reg = {eax, ebx, ecx, edx};
@@ -276,7 +287,7 @@ p << rawfn.pe;
 @@
 cf.raw_origin(p[0], fnv, idx)
 
-@rawg depends on (masks || bits) && guards@
+@rawg depends on regs@
 identifier ent;
 identifier fld =~ "^function$";
 expression fnv;
@@ -292,7 +303,7 @@ ps << rawg.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "fn", fnv)
 
-@rawgi depends on (masks || bits) && guards@
+@rawgi depends on regs@
 identifier ent;
 identifier fld =~ "^index$";
 expression idx;
@@ -308,7 +319,7 @@ ps << rawgi.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "idx", idx)
 
-@rawg2 depends on (masks || bits) && guards@
+@rawg2 depends on regs@
 identifier ent;
 expression G;
 expression E;
@@ -324,7 +335,7 @@ p << rawg2.p;
 @@
 cf.raw_guard(p[0], ent, G)
 
-@rawuse depends on masks && (finders || guards)@
+@rawuse depends on masks && regs@
 expression ent;
 identifier reg = {eax, ebx, ecx, edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
@@ -353,7 +364,7 @@ pe << rawuse.pe;
 @@
 cf.emit(p[0], cf.judge_raw_use(reg, w, n, p[0], pe[0], ent, "cpuid-alias"), "cpuid-alias", cf.MODE)
 
-@rawconst depends on bits && (finders || guards)@
+@rawconst depends on bits && regs@
 expression ent, M;
 identifier reg = {eax, ebx, ecx, edx};
 position p, pe;
@@ -411,7 +422,7 @@ expression E;
 * E@p
 )
 
-@ctxm depends on context && (masks || bits) && (finders || guards || cpuidregs)@
+@ctxm depends on context && (regs || (masks && cpuidregs))@
 position p : script:python() { cf.is_bad(p[0]) };
 identifier f;
 expression E;

@@ -51,9 +51,13 @@ import cpuidcheck_facts as cf
 # file stops spatch here, as it stops the compiler.
 cf.options()
 
-// Token rules: spatch's prefilter skips a file without any of these
-// names, and every rule below depends on one of them (an identifier set
-// such as {F, SF} gives the prefilter nothing).
+// Token rules: spatch's prefilter skips a file without the names a
+// finding needs, and every rule below depends on one of them (an
+// identifier set such as {F, SF} gives the prefilter nothing).  A raw
+// mask needs a wrapper, a register field and an origin (a lookup or a
+// function guard); an index guard alone gives no origin.  Each rule
+// costs a pass over every function of the file, so the rarer names gate
+// the commoner ones.
 @lists@
 @@
 (
@@ -64,33 +68,15 @@ kvm_cpu_cap_init_kvm_defined(...)
 kvm_cpu_cap_init(...)
 )
 
-@masks@
-@@
-(
-F(...)
-|
-feature_bit(...)
-|
-__feature_bit(...)
-|
-SF(...)
-)
-
-@finders@
+@origin@
+expression E, E2;
 @@
 (
 kvm_find_cpuid_entry(...)
 |
 kvm_find_cpuid_entry_index(...)
-)
-
-@guards@
-expression E, E2;
-@@
-(
-E->function == E2
 |
-E->index == E2
+E->function == E2
 )
 
 @cpuidregs@
@@ -103,6 +89,31 @@ cpuid_ebx(...)
 cpuid_ecx(...)
 |
 cpuid_edx(...)
+)
+
+@masks depends on origin || cpuidregs@
+@@
+(
+F(...)
+|
+feature_bit(...)
+|
+__feature_bit(...)
+|
+SF(...)
+)
+
+@regs depends on masks && origin@
+expression E;
+@@
+(
+E->eax
+|
+E->ebx
+|
+E->ecx
+|
+E->edx
 )
 
 // The mode for cf.emit (a script rule that depends on no matching rule
@@ -161,7 +172,7 @@ cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", cf.MODE)
 //   entry = kvm_find_cpuid_entry[_index](vcpu, fn[, idx]); on some path
 //   with no reassignment, or a guard entry->function == fn [&& entry->index
 //   == idx] around or beside the mask.  cpuid_REG(fn) & F(X) too.
-@rawfn depends on masks && finders exists@
+@rawfn depends on regs exists@
 identifier ent;
 expression vcpu, fnv, idx, E2;
 identifier reg = {eax, ebx, ecx, edx};
@@ -204,7 +215,7 @@ p << rawfn.pe;
 @@
 cf.raw_origin(p[0], fnv, idx)
 
-@rawg depends on masks && guards@
+@rawg depends on regs@
 identifier ent;
 identifier fld =~ "^function$";
 expression fnv;
@@ -220,7 +231,7 @@ ps << rawg.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "fn", fnv)
 
-@rawgi depends on masks && guards@
+@rawgi depends on regs@
 identifier ent;
 identifier fld =~ "^index$";
 expression idx;
@@ -236,7 +247,7 @@ ps << rawgi.ps;
 @@
 cf.raw_guard_range(ps[0], ent, "idx", idx)
 
-@rawg2 depends on masks && guards@
+@rawg2 depends on regs@
 identifier ent;
 expression G;
 expression E;
@@ -252,7 +263,7 @@ p << rawg2.p;
 @@
 cf.raw_guard(p[0], ent, G)
 
-@rawuse depends on masks && (finders || guards)@
+@rawuse depends on regs@
 expression ent;
 identifier reg = {eax, ebx, ecx, edx};
 identifier w = {F, feature_bit, __feature_bit, SF};
@@ -456,7 +467,7 @@ expression E;
 * E@p
 )
 
-@ctxm depends on context && masks && (finders || guards || cpuidregs)@
+@ctxm depends on context && (regs || (masks && cpuidregs))@
 position p : script:python() { cf.is_bad(p[0]) };
 identifier f;
 expression E;
