@@ -434,5 +434,6 @@ expression E;
 )
 
 @finalize:python@
+nr_suppressed << merge.cpuidcheck_suppressed;
 @@
-cf.finish()
+cf.finish(nr_suppressed)

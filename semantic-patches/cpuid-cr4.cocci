@@ -100,5 +100,6 @@ for pos, verdict in cf.check_cr4_reserved(p[0].file):
     cf.emit(pos, verdict, "cpuid-cr4", cf.MODE)
 
 @finalize:python@
+nr_suppressed << merge.cpuidcheck_suppressed;
 @@
-cf.finish()
+cf.finish(nr_suppressed)

@@ -479,5 +479,6 @@ expression E;
 )
 
 @finalize:python@
+nr_suppressed << merge.cpuidcheck_suppressed;
 @@
-cf.finish()
+cf.finish(nr_suppressed)

@@ -321,22 +321,31 @@ class Options(object):
 _options = None
 
 
+def _publish_suppressed(n):
+    """Under --jobs (make coccicheck passes it) each worker counts its own
+    suppressed findings; spatch hands finalize the workers' values of a
+    variable of its coccinelle module (merge.cpuidcheck_suppressed)."""
+    m = sys.modules.get("coccinelle")
+    if m is not None:
+        m.cpuidcheck_suppressed = n
+
+
 def options():
     global _options
     if _options is None:
         _options = Options()
+        _publish_suppressed(0)
     return _options
 
 
-def finish():
+def finish(counts):
     """The one-line count of acknowledged findings, never silently dropped
-    (the plugin's note, on stderr)."""
-    o = _options
-    if o and o.nr_suppressed:
-        import sys
+    (the plugin's note, on stderr): COUNTS are the workers' counts."""
+    n = sum(counts)
+    if n:
         sys.stderr.write("cpuidcheck: note: %d finding%s suppressed by %s\n"
-                         % (o.nr_suppressed, "" if o.nr_suppressed == 1
-                            else "s", o.suppress_file))
+                         % (n, "" if n == 1 else "s",
+                            options().suppress_file))
 
 
 def display_column(path, line, column):
@@ -370,6 +379,7 @@ def emit(pos, verdict, tag, mode="report"):
     suppressed = o.suppressed(tag, None if rec[2] == "-" else rec[2])
     if suppressed:
         o.nr_suppressed += 1
+        _publish_suppressed(o.nr_suppressed)
     if mode == "report" and o.records:
         rec[3:7] = [pos.file, pos.line,
                     display_column(pos.file, pos.line, pos.column),
