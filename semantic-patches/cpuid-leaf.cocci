@@ -134,7 +134,7 @@ identifier w = {F, SF, feature_bit, X86_64_F};
 expression n;
 position p;
 @@
-T v@p = w(n);
+T v = w@p(n);
 
 @script:python@
 v << decl.v;
@@ -142,7 +142,7 @@ w << decl.w;
 n << decl.n;
 p << decl.p;
 @@
-cf.state(p[0].file).locals[v] = (w, n)
+cf.declare_local(v, w, n, p[0])
 
 @item depends on lists@
 identifier fn = {kvm_cpu_cap_mask, kvm_cpu_cap_init_kvm_defined,
@@ -165,7 +165,7 @@ cf.collect_item(fn, leaf, e, p[0], pl[0])
 @script:python depends on report || org || context@
 p << item.p;
 @@
-cf.emit(p[0], cf.judge_item(p[0]), "cpuid-leaf", cf.MODE)
+cf.emit(cf.item_at(p[0]), cf.judge_item(p[0]), "cpuid-leaf", cf.MODE)
 
 // Raw masks: entry->REG & W(X) (also &=, |=, ^=, ^), judged against the
 // entry's CPUID function when exactly one origin is visible:

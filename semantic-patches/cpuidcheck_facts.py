@@ -162,7 +162,7 @@ class FileState(object):
         self.path = path
         self.lists = {}       # leaf -> list function name
         self.items = {}       # (line, col) -> item dict
-        self.locals = {}      # local variable -> (wrapper, name)
+        self.locals = {}      # local variable -> (wrapper, name, position)
         self.done = set()
         self.bad = set()
         self.anchors = set()
@@ -189,9 +189,16 @@ def state(path):
     return st
 
 
+def declare_local(var, wrapper, name, pos):
+    """Era 1's unsigned int f_lm = F(LM): the local's feature, and where
+    it was written (a finding through the local is reported there, as
+    the plugin reports it)."""
+    state(pos.file).locals[var] = (wrapper, name, pos)
+
+
 def parse_item(st, text):
-    """(wrapper, feature macro name, shown text, local or None) for a list
-    element."""
+    """(wrapper, feature macro name, shown text, local or None, the
+    position of a local's F(x) or None) for a list element."""
     text = " ".join(text.split())
     m = _ITEM_RE.match(text)
     if m:
@@ -199,11 +206,12 @@ def parse_item(st, text):
         if w not in WRAPPERS:
             return None
         if w == "__feature_bit":
-            return (w, n, "%s(%s)" % (w, n), None)
-        return (w, "X86_FEATURE_" + n, "%s(%s)" % (w, n), None)
+            return (w, n, "%s(%s)" % (w, n), None, None)
+        return (w, "X86_FEATURE_" + n, "%s(%s)" % (w, n), None, None)
     if re.match(r"^\w+$", text) and text in st.locals:
-        w, n = st.locals[text]
-        return (w, "X86_FEATURE_" + n, "%s (= %s(%s))" % (text, w, n), text)
+        w, n, at = st.locals[text]
+        return (w, "X86_FEATURE_" + n, "%s (= %s(%s))" % (text, w, n), text,
+                at)
     return None
 
 
@@ -217,12 +225,19 @@ def collect_item(fn, leaf, text, pos, lpos):
     key = (int(pos.line), int(pos.column))
     if key in st.items and st.items[key]["end"] >= int(pos.column_end):
         return
-    w, full, shown, local = it
+    w, full, shown, local, at = it
     info = feature_info(pos.file, full)
     st.items[key] = {"fn": fn, "leaf": leaf, "wrapper": w, "full": full,
                      "shown": shown, "text": re.sub(r"\s+", "", text),
                      "info": info, "pos": key, "end": int(pos.column_end),
-                     "listline": int(lpos.line), "local": local}
+                     "listline": int(lpos.line), "local": local, "at": at}
+
+
+def item_at(pos):
+    """Where a finding about the list element at POS is reported: at the
+    element, or for a local at the F(x) its declaration holds."""
+    it = state(pos.file).items.get((int(pos.line), int(pos.column)))
+    return it["at"] if it and it["at"] is not None else pos
 
 
 def _declare_records(st):
