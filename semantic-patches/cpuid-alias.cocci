@@ -156,7 +156,8 @@ cf.MODE = "org"
 @@
 cf.MODE = "context"
 
-// Era 1 locals: unsigned int f_lm = F(LM);
+// Era 1 locals: unsigned int f_lm = F(LM); or built up in steps,
+// f = F(A); f |= F(B);
 @decl depends on lists@
 type T;
 identifier v;
@@ -171,6 +172,26 @@ v << decl.v;
 w << decl.w;
 n << decl.n;
 p << decl.p;
+@@
+cf.declare_local(v, w, n, p[0])
+
+@assign depends on lists@
+identifier v;
+identifier w = {F, SF, feature_bit, X86_64_F};
+expression n;
+position p;
+@@
+(
+v = w@p(n)
+|
+v |= w@p(n)
+)
+
+@script:python@
+v << assign.v;
+w << assign.w;
+n << assign.n;
+p << assign.p;
 @@
 cf.declare_local(v, w, n, p[0])
 
@@ -195,7 +216,7 @@ cf.collect_item(fn, leaf, e, p[0], pl[0])
 @script:python depends on report || org || context@
 p << item.p;
 @@
-cf.emit(cf.item_at(p[0]), cf.judge_unbacked(p[0]), "cpuid-alias", cf.MODE)
+cf.emit_items(p[0], "cpuid-alias")
 
 // The query APIs of the judge (judge/alias.c), which decides; the feature
 // may be any expression the judge evaluates (X86_FEATURE_TSC + 32).

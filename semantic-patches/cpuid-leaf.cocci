@@ -126,7 +126,8 @@ cf.MODE = "org"
 @@
 cf.MODE = "context"
 
-// Era 1 locals: unsigned int f_lm = F(LM);
+// Era 1 locals: unsigned int f_lm = F(LM); or built up in steps,
+// f = F(A); f |= F(B);
 @decl depends on lists@
 type T;
 identifier v;
@@ -141,6 +142,26 @@ v << decl.v;
 w << decl.w;
 n << decl.n;
 p << decl.p;
+@@
+cf.declare_local(v, w, n, p[0])
+
+@assign depends on lists@
+identifier v;
+identifier w = {F, SF, feature_bit, X86_64_F};
+expression n;
+position p;
+@@
+(
+v = w@p(n)
+|
+v |= w@p(n)
+)
+
+@script:python@
+v << assign.v;
+w << assign.w;
+n << assign.n;
+p << assign.p;
 @@
 cf.declare_local(v, w, n, p[0])
 
@@ -165,7 +186,7 @@ cf.collect_item(fn, leaf, e, p[0], pl[0])
 @script:python depends on report || org || context@
 p << item.p;
 @@
-cf.emit(cf.item_at(p[0]), cf.judge_item(p[0]), "cpuid-leaf", cf.MODE)
+cf.emit_items(p[0], "cpuid-leaf")
 
 // Raw masks: entry->REG & W(X) (also &=, |=, ^=, ^), judged against the
 // entry's CPUID function when exactly one origin is visible:
@@ -411,6 +432,16 @@ fn(src, <+...
 )
  ...+>)
 )
+
+// A local built up in steps (f = F(A); f |= F(B);): a feature to remove
+// goes with its own step (E@p: spatch 1.1.1 does not parse "v |= w(n);"
+// as a statement).
+@rml depends on patch && lists@
+identifier v;
+expression E;
+position p : script:python() { cf.local_to_remove(p[0]) };
+@@
+- v |= E@p;
 
 // 6.14+: after the last element, the anchor is replaced by itself and the
 // feature, so the list keeps its trailing comma.

@@ -161,8 +161,9 @@ class FileState(object):
     def __init__(self, path):
         self.path = path
         self.lists = {}       # leaf -> list function name
-        self.items = {}       # (line, col) -> item dict
-        self.locals = {}      # local variable -> (wrapper, name, position)
+        self.items = {}       # (line, col) -> list element (item dict)
+        self.uses = {}        # ((line, col), end col) of a match -> [item keys]
+        self.locals = {}      # local variable -> [(wrapper, name, position)]
         self.done = set()
         self.bad = set()
         self.anchors = set()
@@ -190,54 +191,54 @@ def state(path):
 
 
 def declare_local(var, wrapper, name, pos):
-    """Era 1's unsigned int f_lm = F(LM): the local's feature, and where
-    it was written (a finding through the local is reported there, as
-    the plugin reports it)."""
-    state(pos.file).locals[var] = (wrapper, name, pos)
+    """Era 1's locals: unsigned int f_lm = F(LM), or one built up in steps,
+    f = F(A); f |= F(B);.  Each F(x) the local gets, and where it was
+    written: a finding through the local is reported there, as the plugin
+    reports it."""
+    held = state(pos.file).locals.setdefault(var, [])
+    if all((p.line, p.column) != (pos.line, pos.column) for w, n, p in held):
+        held.append((wrapper, name, pos))
 
 
 def parse_item(st, text):
-    """(wrapper, feature macro name, shown text, local or None, the
-    position of a local's F(x) or None) for a list element."""
+    """[(wrapper, feature macro name, local or None, the position of a
+    local's F(x) or None)] for a list element: one, or each F(x) a local
+    holds."""
     text = " ".join(text.split())
     m = _ITEM_RE.match(text)
     if m:
         w, n = m.group(1), m.group(2)
         if w not in WRAPPERS:
-            return None
-        if w == "__feature_bit":
-            return (w, n, "%s(%s)" % (w, n), None, None)
-        return (w, "X86_FEATURE_" + n, "%s(%s)" % (w, n), None, None)
-    if re.match(r"^\w+$", text) and text in st.locals:
-        w, n, at = st.locals[text]
-        return (w, "X86_FEATURE_" + n, "%s (= %s(%s))" % (text, w, n), text,
-                at)
-    return None
+            return []
+        return [(w, n if w == "__feature_bit" else "X86_FEATURE_" + n,
+                 None, None)]
+    if re.match(r"^\w+$", text):
+        return [(w, "X86_FEATURE_" + n, text, at)
+                for w, n, at in st.locals.get(text, [])]
+    return []
 
 
 def collect_item(fn, leaf, text, pos, lpos):
+    """A list element: keyed by its position, or a local's F(x) by where
+    it was written; st.uses maps the element's match to them."""
     st = state(pos.file)
     st.lists.setdefault(leaf, fn)
     st.list_lines.setdefault((leaf, fn, int(lpos.line)), None)
-    it = parse_item(st, text)
-    if it is None:
+    use = ((int(pos.line), int(pos.column)), int(pos.column_end))
+    if use in st.uses:
         return
-    key = (int(pos.line), int(pos.column))
-    if key in st.items and st.items[key]["end"] >= int(pos.column_end):
-        return
-    w, full, shown, local, at = it
-    info = feature_info(pos.file, full)
-    st.items[key] = {"fn": fn, "leaf": leaf, "wrapper": w, "full": full,
-                     "shown": shown, "text": re.sub(r"\s+", "", text),
-                     "info": info, "pos": key, "end": int(pos.column_end),
-                     "listline": int(lpos.line), "local": local, "at": at}
-
-
-def item_at(pos):
-    """Where a finding about the list element at POS is reported: at the
-    element, or for a local at the F(x) its declaration holds."""
-    it = state(pos.file).items.get((int(pos.line), int(pos.column)))
-    return it["at"] if it and it["at"] is not None else pos
+    keys = st.uses[use] = []
+    held = parse_item(st, text)
+    for w, full, local, at in held:
+        key = use[0] if at is None else (int(at.line), int(at.column))
+        if key in st.items:
+            continue
+        keys.append(key)
+        st.items[key] = {"fn": fn, "leaf": leaf, "wrapper": w, "full": full,
+                         "text": re.sub(r"\s+", "", text),
+                         "info": feature_info(pos.file, full), "pos": key,
+                         "listline": int(lpos.line), "local": local,
+                         "at": at, "alone": len(held) == 1}
 
 
 def _declare_records(st):
@@ -250,23 +251,49 @@ def _declare_records(st):
     return recs
 
 
-def _list_verdict(pos, check):
-    """CHECK's verdict for the list element at POS: every element of the
-    file is judged at once, the lists being each other's context."""
+def _verdicts(pos, check):
+    """[(element, CHECK's verdict or None)] for the list element matched at
+    POS: every element of the file is judged at once, the lists being each
+    other's context."""
     st = state(pos.file)
-    key = (int(pos.line), int(pos.column))
-    it = st.items.get(key)
-    if it is None or it["end"] != int(pos.column_end):
-        return None
+    keys = st.uses.get(((int(pos.line), int(pos.column)),
+                        int(pos.column_end)), [])
+    return [(st.items[k], _file_verdicts(st, check).get(k)) for k in keys]
+
+
+def _file_verdicts(st, check):
     if check not in st.list_verdicts:
         st.list_verdicts[check] = judge(check, st.path, _declare_records(st))
-    return st.list_verdicts[check].get(key)
+    return st.list_verdicts[check]
 
 
-def judge_item(pos):
-    """Verdict for the list element at POS: None or a dict with 'msg' and
-    'fix' (('move', target) / ('rewrite', new text) / ('remove',) / None)."""
-    return _list_verdict(pos, "cpuid-leaf")
+def emit_items(pos, check):
+    """Report CHECK's findings for the list element matched at POS, each
+    where its F(x) was written."""
+    for it, v in _verdicts(pos, check):
+        emit(it["at"] or pos, v, check, MODE)
+
+
+def _element(pos):
+    """(element, cpuid-leaf verdict) that patch mode may edit at POS, the
+    element itself: a local that holds one F(x) is moved or removed as a
+    whole; one built up in steps is fixed where each F(x) was written
+    (local_to_remove)."""
+    for it, v in _verdicts(pos, "cpuid-leaf"):
+        if it["alone"]:
+            return it, v
+    return None, None
+
+
+def local_to_remove(pos):
+    """True for the F(x) at POS in 'f |= F(x);' when the judge says to
+    remove it from a local built up in steps."""
+    st = state(pos.file)
+    it = st.items.get((int(pos.line), int(pos.column)))
+    if it is None or it["alone"]:
+        return False
+    v = _file_verdicts(st, "cpuid-leaf").get(it["pos"])
+    return bool(v and v["fix"] == ("remove",))
 
 
 def anchor_for(st, target, bit, skip_key=None):
@@ -426,9 +453,8 @@ def _placeholder(pos, rule, n):
 
 def patch_remove(pos):
     """(list word, element) to delete, for a move or a removal."""
-    v = judge_item(pos)
+    it, v = _element(pos)
     if v and v["fix"] and v["fix"][0] in ("move", "remove"):
-        it = state(pos.file).items[(int(pos.line), int(pos.column))]
         return (it["leaf"], it["text"])
     return _placeholder(pos, "remove", 2)
 
@@ -443,11 +469,10 @@ def _in_own_list(st, it):
 
 def patch_add(pos, after):
     """(target word, anchor, element, element) to insert next to anchor."""
-    v = judge_item(pos)
+    it, v = _element(pos)
     st = state(pos.file)
     if v and v["fix"] and v["fix"][0] == "move" and \
-            not _in_own_list(st, st.items[(int(pos.line), int(pos.column))]):
-        it = st.items[(int(pos.line), int(pos.column))]
+            not _in_own_list(st, it):
         a = anchor_for(st, v["fix"][1], it["info"]["bit"])
         if a is not None and a[1] == after and \
                 (v["fix"][1], a[0]) not in st.anchors:
@@ -457,9 +482,8 @@ def patch_add(pos, after):
 
 
 def patch_rewrite(pos):
-    v = judge_item(pos)
+    it, v = _element(pos)
     if v and v["fix"] and v["fix"][0] == "rewrite":
-        it = state(pos.file).items[(int(pos.line), int(pos.column))]
         return (it["leaf"], it["text"], v["fix"][1])
     return _placeholder(pos, "rewrite", 3)
 
@@ -577,10 +601,8 @@ def judge_raw_const(reg, mask, pos, epos, ent):
         reg, pos.file, pos.line, pos.column)]).get(_pkey(pos))
 
 
-def judge_unbacked(pos):
-    """An alias advertised in a list without its original."""
-    return _list_verdict(pos, "cpuid-alias")
-
+# The mode the .cocci sets from its virtual rules (report, org, context,
+# patch), read by emit_items().
 MODE = "report"
 
 
