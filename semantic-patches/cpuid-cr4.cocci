@@ -8,7 +8,12 @@
 /// and a CPUID feature enumerates must be reserved by __cr4_reserved_bits()
 /// when the CPU lacks that feature.  __cr4_reserved_bits() is a macro body,
 /// which Coccinelle does not parse as code: that check reads the macro text
-/// (Python) and reports at the #define; no patch is produced for it.
+/// (Python) and reports at the #define; no patch is produced for it.  As
+/// in the GCC plugin, the macro is judged only where a unit expands it
+/// with a guest query, NAME(guest_cpuid_has, ...) or
+/// NAME(guest_cpu_cap_has, ...): the file itself, or for a header a .c
+/// file under its directory that reaches it through quote includes (text
+/// scans, cpuidcheck_facts.cr4_guest_expanded()).
 ///
 // Confidence: Moderate
 // Copyright: (C) 2025 cpuidcheck contributors.
@@ -92,7 +97,9 @@ p << fixed1.p;
 cf.emit(p[0], cf.judge_fixed1(B, reg, w, n, p[0]), "cpuid-cr4", cf.MODE)
 
 // A file that defines __cr4_reserved_bits(): the macro body is read as
-// text (Python), the #define found by its shape.
+// text (Python), the #define found by its shape; judged only if a unit
+// expands it with a guest query (found by text, not by a token rule, which
+// would let every file calling guest_cpuid_has() through the prefilter).
 @script:python@
 p << reserved.p;
 @@

@@ -622,14 +622,169 @@ def judge_fixed1(bitname, reg, wrapper, name, pos):
 def check_cr4_reserved(path):
     """Findings in a file defining the reserved-bits macro, which
     Coccinelle cannot parse as code (the judge reads its text): a list of
-    (position, verdict) for emit()."""
+    (position, verdict) for emit().  Judged only where the GCC plugin
+    judges it: when a unit expands it with a guest query
+    (cr4_guest_expanded())."""
     st = state(path)
     if ("cr4-reserved",) in st.done:
         return []
     st.done.add(("cr4-reserved",))
+    if not cr4_guest_expanded(path):
+        return []
     found = judge_all("cpuid-cr4", path, [record("reserved-bits", path)])
     return [(_Line(path, line), v)
             for (line, col), vs in sorted(found.items()) for v in vs]
+
+
+# The plugin judges the reserved-bits macro in a translation unit where a
+# guest query (guest_cpuid_has(), guest_cpu_cap_has()) comes from an
+# expansion of it: NAME(guest_cpuid_has, vcpu).  Host-capability
+# expansions (NAME(__kvm_cpu_cap_has, UNUSED_), NAME(cpu_has, c)) and a
+# macro defined but never expanded (vmx.c seeing x86.h) are not judged.
+# spatch sees files, not units: these text scans stand in for the
+# preprocessor, cached for the run.
+
+_CR4_QUERY = r"\s*\(\s*(?:guest_cpuid_has|guest_cpu_cap_has)\s*,"
+_INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.M)
+_COMMENT_RE = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+_text_cache = {}
+_reach_cache = {}
+_include_dirs = None
+
+
+def _text(path, raw=False):
+    """PATH's text (RAW) or with its comments blanked, newlines kept;
+    "" if unreadable."""
+    t = _text_cache.get((path, raw))
+    if t is None:
+        if raw:
+            try:
+                with open(path, errors="replace") as f:
+                    t = f.read()
+            except OSError:
+                t = ""
+        else:
+            t = _COMMENT_RE.sub(lambda m: " " + "\n" * m.group(0).count(
+                "\n"), _text(path, True))
+        _text_cache[path, raw] = t
+    return t
+
+
+def cr4_macro_name(text):
+    """The name of the first reserved-bits macro TEXT defines, by the
+    judge's shape (headers_cr4_macro()): NAME(a, b) whose body names
+    CR4_RESERVED_BITS and has an if; None if none."""
+    for m in re.finditer(r"^[ \t]*#[ \t]*define[ \t]+((?:[^\n]*\\\n)*"
+                         r"[^\n]*)", text, re.M):
+        d = m.group(1).replace("\\\n", " ")
+        h = re.match(r"(\w+)\s*\(\s*\w+\s*,\s*\w+\s*\)(.*)", d, re.S)
+        if h and re.search(r"\bCR4_RESERVED_BITS\b", h.group(2)) and \
+                re.search(r"\bif\b", h.group(2)):
+            return h.group(1)
+    return None
+
+
+def _cmdline_include_dirs():
+    """spatch's -I directories (make coccicheck passes the kernel's)."""
+    global _include_dirs
+    if _include_dirs is None:
+        _include_dirs = []
+        try:
+            with open("/proc/self/cmdline", "rb") as f:
+                args = [a.decode(errors="replace")
+                        for a in f.read().split(b"\0")]
+        except OSError:
+            args = []
+        for i, a in enumerate(args):
+            if a == "-I" and i + 1 < len(args):
+                _include_dirs.append(os.path.abspath(args[i + 1]))
+            elif a.startswith("-I") and len(a) > 2:
+                _include_dirs.append(os.path.abspath(a[2:]))
+    return _include_dirs
+
+
+def _small_include(path):
+    """The include/ directory of the small tree PATH is in (the unit
+    cases: include/cpufeatures.h beside the file or above it, no
+    arch/x86/include/asm/cpufeatures.h), as the judge finds it
+    (judge/headers.c); None in a kernel tree."""
+    d = os.path.dirname(os.path.realpath(path))
+    while True:
+        if os.path.isfile(os.path.join(
+                d, "arch/x86/include/asm/cpufeatures.h")):
+            return None
+        if os.path.isfile(os.path.join(d, "include", "cpufeatures.h")):
+            return os.path.join(d, "include")
+        if d == os.path.dirname(d):
+            return None
+        d = os.path.dirname(d)
+
+
+def _reaches(unit):
+    """Every file UNIT reaches through quote includes (#include "x"): the
+    includer's directory first, then the -I directories (and a small
+    tree's include/), as cpp looks."""
+    seen = _reach_cache.get(unit)
+    if seen is not None:
+        return seen
+    dirs = _cmdline_include_dirs() + [d for d in [_small_include(unit)] if d]
+    seen, todo = set([unit]), [unit]
+    while todo:
+        f = todo.pop()
+        # The raw text: blanking every header's comments costs more than
+        # the rare #include alone on a line of a block comment.
+        for inc in _INCLUDE_RE.findall(_text(f, True)):
+            for d in [os.path.dirname(f)] + dirs:
+                p = os.path.realpath(os.path.join(d, inc))
+                if os.path.isfile(p):
+                    if p not in seen:
+                        seen.add(p)
+                        todo.append(p)
+                    break
+    _reach_cache[unit] = seen
+    return seen
+
+
+def cr4_guest_expanded(path):
+    """True if a unit expands PATH's reserved-bits macro NAME with a guest
+    query, NAME(guest_cpuid_has, ...) or NAME(guest_cpu_cap_has, ...):
+    the unit is PATH if it is a .c file, else a .c file under PATH's
+    directory (a small tree's root for its include/) that reaches PATH
+    through quote includes (cpuid.c -> cpuid.h -> ... -> x86.h); the
+    expansion is in a file the unit reaches (itself or a header), and no
+    file it reaches but PATH defines NAME."""
+    header = os.path.realpath(path)
+    name = cr4_macro_name(_text(header))
+    if not name:
+        return False
+    used = re.compile(r"\b" + re.escape(name) + _CR4_QUERY)
+    defines = re.compile(r"^[ \t]*#[ \t]*define[ \t]+" + re.escape(name) +
+                         r"\b", re.M)
+    if header.endswith(".c"):
+        units = [header]
+    else:
+        inc = _small_include(header)
+        top = os.path.dirname(inc) if inc and \
+            header.startswith(inc + os.sep) else os.path.dirname(header)
+        units = sorted(os.path.realpath(os.path.join(d, c))
+                       for d, _, files in os.walk(top)
+                       for c in files if c.endswith(".c"))
+    def expands(f):
+        return name in _text(f, True) and used.search(_text(f))
+
+    def redefines(f):
+        return f != header and name in _text(f, True) and \
+            defines.search(_text(f))
+
+    # The units that name the expansion themselves first (cpuid.c): the
+    # answer is usually found without following every unit's includes.
+    units.sort(key=lambda u: not expands(u))
+    for unit in units:
+        r = _reaches(unit)
+        if header in r and any(expands(f) for f in r) and \
+                not any(redefines(f) for f in r):
+            return True
+    return False
 
 
 class _Line(object):
