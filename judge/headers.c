@@ -29,6 +29,7 @@ static const char *const root_files[] = {
 	"arch/x86/include/asm/cpufeature.h",
 	"arch/x86/include/asm/kvm_host.h",
 	"arch/x86/kvm/reverse_cpuid.h",
+	"arch/x86/kvm/cpuid.h",		/* reverse_cpuid[] before 5.11 */
 };
 
 /* ---- small helpers ---- */

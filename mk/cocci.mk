@@ -27,4 +27,4 @@ check-agreement: $(PLUGIN) build/libcpuidjudge.so
 
 check-agreement-kernel: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 	@scripts/deps.sh cocci
-	tests/agreement/run 6.1 6.12 7.2
+	tests/agreement/run 5.10 6.1 6.12 7.2
