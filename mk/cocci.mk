@@ -2,7 +2,7 @@
 # check-cocci: the unit cases (report mode, and patch mode's fix of every
 # wrong-word case, re-checked by the plugin), 6.12's seeds and all scripts
 # in all modes under the kernel's plain make coccicheck; check-cocci-kernel
-# the same on 6.1, 6.12 and 7.x.
+# the same on 5.10, 6.1, 6.12 and 7.x.
 .PHONY: check-cocci check-cocci-kernel bench-cocci
 
 check-cocci: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
@@ -11,7 +11,7 @@ check-cocci: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 
 check-cocci-kernel: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 	@scripts/deps.sh cocci
-	CC="$(CC)" tests/cocci/run 6.1 6.12 7.2
+	CC="$(CC)" tests/cocci/run 5.10 6.1 6.12 7.2
 
 bench-cocci: $(PLUGIN) build/libcpuidjudge.so cpuidcheck
 	@scripts/deps.sh cocci
